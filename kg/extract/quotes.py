@@ -1,0 +1,16 @@
+"""Quotes: first version, to be deepened."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.factory("kg_quotes")
+def make_quotes(nlp: Language, name: str):
+    def annotate(doc: Doc) -> Doc:
+        doc._.kg_quotes = []
+        doc._.kg_claims = []
+        return doc
+
+    return annotate

@@ -1,0 +1,15 @@
+"""Relations: first version, to be deepened."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.factory("kg_relations")
+def make_relations(nlp: Language, name: str):
+    def annotate(doc: Doc) -> Doc:
+        doc._.kg_relations = []
+        return doc
+
+    return annotate
