@@ -68,8 +68,8 @@ def build_pipeline(
 
     register_extensions()
     nlp = load_model(resolve_model_name(model))
-    nlp.add_pipe("kg_entity_ruler", before="ner")
-    nlp.add_pipe("kg_actors", config={"actor_files": list(actor_files), "agent_files": list(agent_files)})
-    for name in KG_COMPONENTS[1:]:
-        nlp.add_pipe(name)
+    config = {"actor_files": list(actor_files), "agent_files": list(agent_files)}
+    nlp.add_pipe("kg_entity_ruler", before="ner", config=config)
+    for name in KG_COMPONENTS:
+        nlp.add_pipe(name, config=config)
     return nlp

@@ -18,8 +18,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
 
 
-@Language.factory("kg_entity_ruler")
-def make_entity_ruler(nlp: Language, name: str) -> EntityRuler:
+@Language.factory("kg_entity_ruler", default_config={"actor_files": [], "agent_files": []})
+def make_entity_ruler(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]) -> EntityRuler:
     return EntityRuler(nlp, name=name, overwrite_ents=False)
 
 
@@ -37,3 +37,9 @@ def make_actors(nlp: Language, name: str, actor_files: list[str], agent_files: l
         return doc
 
     return annotate
+
+
+def actor_for_phrase(span, table: ActorTable, knowledge) -> str | None:
+    """The actor a noun phrase names or describes ("drug cartels", "U.S. forces", "Mexican
+    officials"), added to ``table`` if new; ``None`` when the phrase is not an actor."""
+    return table.at(span.start_char, span.end_char)

@@ -6,8 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.factory("kg_events")
-def make_events(nlp: Language, name: str):
+@Language.factory("kg_events", default_config={"actor_files": [], "agent_files": []})
+def make_events(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]):
     def annotate(doc: Doc) -> Doc:
         doc._.kg_events = []
         return doc
