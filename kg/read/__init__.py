@@ -1,26 +1,109 @@
-"""Reading sources into ``Document`` objects (first version, to be deepened)."""
+"""Reading sources into ``Document`` objects: sources, cleaning, datelines, publication dates.
+
+``read_documents`` is the entry point.  Each Document keeps ``text`` exactly as decoded (every
+output offset points into it) and gets a ``content`` of the same length in which the repeated
+title, site boilerplate, credit lines, bylines and the dateline prefix are blanked to spaces.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
 
+from kg.errors import KgError
 from kg.model import Document
+from kg.read.clean import clean
+from kg.read.dateline import find_dateline, normalize_date, parse_dateline, publication_date
+from kg.read.sources import iter_sources
+from kg.read.text import blank, split_lines
+
+__all__ = ["read_documents", "prepare_document", "parse_dateline", "normalize_date"]
 
 
 def read_documents(
-    inputs: Sequence[str], *, default_date: str | None = None, text_column: str | None = None
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    default_date: str | date | None = None,
+    text_column: str | None = None,
 ) -> Iterator[Document]:
-    """Yield one ``Document`` per input document, in input order; unreadable ones carry ``error``."""
-    for item in inputs:
-        path = Path(item)
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if line.strip():
-                    row = json.loads(line)
-                    yield Document(doc_id=str(row.get("id", f"{path}:{n}")), text=row["text"],
-                                   origin=f"{path}:{n}", published=row.get("published") or default_date)
-        else:
-            yield Document(doc_id=path.stem, text=path.read_text(encoding="utf-8"), origin=str(path),
-                           published=default_date)
+    """Yield one ``Document`` per input document, in input order.
+
+    Parameters
+    ----------
+    inputs : iterable of str or path, or one of them
+        ``.txt`` files, directories (every ``.txt``, ``.jsonl``, ``.csv`` below, sorted), ``.jsonl``
+        and ``.csv`` files, or ``-`` for JSON Lines on standard input.
+    default_date : str or date, optional
+        ``YYYY-MM-DD``: the publication date of documents that carry none, and the year hint for
+        datelines without a year (the ``--date`` option).
+    text_column : str, optional
+        The CSV column holding the article text (default ``text``).
+
+    Returns
+    -------
+    iterator of Document
+        Cleaned documents with metadata; unreadable ones carry ``error`` (one line naming the file
+        and what to do) and the others are still read.
+
+    Raises
+    ------
+    KgError
+        When ``default_date`` is not a ``YYYY-MM-DD`` date (checked before anything is read).
+    """
+    anchor = _parse_default_date(default_date)
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    return (
+        prepare_document(doc, default_date=anchor) for doc in iter_sources(inputs, text_column=text_column)
+    )
+
+
+def _parse_default_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise KgError(f"--date must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def prepare_document(
+    doc: Document, *, default_date: date | None = None, today: date | None = None
+) -> Document:
+    """Clean a raw Document in place and fill its metadata; error Documents pass through.
+
+    Parameters
+    ----------
+    doc : Document
+        As read from a source: ``text`` and any metadata the source gave.
+    default_date : date, optional
+        The ``--date`` option.
+    today : date, optional
+        For tests: the latest plausible publication date (default: today).
+
+    Returns
+    -------
+    Document
+        The same object with ``content``, ``title``, ``authors``, ``editors``, ``dateline``,
+        ``source``, ``published`` and ``published_source`` set where the text gives them.
+    """
+    if doc.error is not None:
+        return doc
+    lines = split_lines(doc.text)
+    found = clean(doc.text, lines, known_title=doc.title)
+    content = blank(doc.text, found.spans)
+    dateline = find_dateline(content, split_lines(content), skip_line=found.title_line)
+    if dateline is not None:
+        content = blank(content, [(dateline.start, dateline.end)])
+        doc.dateline = dateline.place
+        doc.source = doc.source or dateline.source
+        found.add_names("authors", dateline.authors)
+    doc.content = content
+    doc.title = doc.title or found.title
+    doc.authors = doc.authors or found.authors
+    doc.editors = doc.editors or found.editors
+    doc.published, doc.published_source = publication_date(
+        metadata=doc.published, dateline=dateline, content=content, default_date=default_date, today=today
+    )
+    return doc
