@@ -1,0 +1,1 @@
+"""Assembly: Extractions into a NetworkX graph (``networkx``) and an RDF dataset (``rdf``)."""
