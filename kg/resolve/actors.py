@@ -1,0 +1,418 @@
+"""Identity across documents: the same real actor gets one id in a whole build.
+
+Actors of all documents are clustered, deterministically, by
+
+- countries: the ISO3 code;
+- people: the normalised full name (accents folded, titles such as "President" and honorifics
+  dropped), then fuzzy matching (``rapidfuzz``) of spelling variants with the same surname and
+  compatible given names and middle initials ("Nicolas Maduro" = "Nicolás Maduro"); a lone
+  surname ("Maduro", "President Maduro") joins the one full name with that surname in the
+  corpus, and stays apart when there are several ("Bush" with "George W. Bush" and
+  "George H. W. Bush"); different given names or middle initials are never merged;
+- organisations, groups, places: the normalised name, with near-identical spellings merged;
+
+always within the same kind family and with compatible countries (equal, or one unknown).
+Each cluster takes the id, name and missing country/sector/code of its best-named member, and
+every reference to an actor id is rewritten: actors, event source/target/recipient/attributed_to,
+relations, quotes, claims and ``Role.of``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from kg.model import Actor, Extraction
+
+KIND_FAMILY = {
+    "person": "person",
+    "country": "country",
+    "location": "location",
+    "organization": "org",
+    "group": "org",
+    "other": "org",
+}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "madam",
+    "sheikh",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "prof",
+    "the",
+    "former",
+    "late",
+    "then",
+    "acting",
+    "interim",
+    "new",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NAME_FUZZ = 90  # rapidfuzz ratio for two spellings of a name part to count as one
+ORG_FUZZ = 94
+
+
+# ------------------------------------------------------------------------------------- names
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[tuple[str, ...], ...]:
+    from kg.extract.relations import load_titles
+
+    return tuple(sorted(load_titles(), key=len, reverse=True))
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, apostrophes unified."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def name_tokens(name: str, kind: str = "person") -> list[str]:
+    """The words that identify a name: folded, without punctuation, a possessive, titles (for
+    people) or honorifics.
+
+    Examples
+    --------
+    >>> name_tokens("President Nicolás Maduro")
+    ['nicolas', 'maduro']
+    >>> name_tokens("George H. W. Bush")
+    ['george', 'h', 'w', 'bush']
+    """
+    text = re.sub(r"'s$", "", fold(name).strip())
+    words = [w for w in re.split(r"[^\w]+", text.replace(".", " ")) if w]
+    if kind == "person":
+        words = _drop_titles(words)
+        words = [w for w in words if w not in HONORIFICS and w not in SUFFIXES] or words
+    elif words and words[0] == "the":
+        words = words[1:]
+    return words
+
+
+def _drop_titles(words: list[str]) -> list[str]:
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for title in _title_words():
+            if len(title) < len(words) and tuple(words[: len(title)]) == title:
+                words, changed = words[len(title) :], True
+                break
+    return words
+
+
+def normalized_name(name: str, kind: str = "person") -> str:
+    """``name_tokens`` joined by spaces: the key that compares names."""
+    return " ".join(name_tokens(name, kind))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
+
+
+def actor_iri_key(actor: Actor) -> str:
+    """A stable key for an actor's IRI: the same real actor gives the same key in every run.
+
+    Countries are keyed by ISO3 code (``mex``); other actors by their normalised name, which has
+    accents folded and titles dropped (``nicolas-maduro``).
+    """
+    if actor.kind == "country" and actor.country:
+        return actor.country.lower()
+    return slug(normalized_name(actor.name, actor.kind)) or slug(actor.id)
+
+
+# ---------------------------------------------------------------------------------- clustering
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _countries_ok(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (len(a) > 3 and len(b) > 3 and fuzz.ratio(a, b) >= NAME_FUZZ)
+
+
+def _given_compatible(a: list[str], b: list[str], strict: bool) -> bool:
+    """Given and middle names of two full names (surname removed) can be one person's.
+
+    ``strict``: the same given name and the same middle initials. Otherwise a missing middle
+    name or a given-name initial is allowed too ("George Bush" ~ "George W. Bush").
+    """
+    initial = min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0]
+    if not _same(a[0], b[0]) and (strict or not initial):
+        return False
+    middle_a, middle_b = [m[0] for m in a[1:]], [m[0] for m in b[1:]]
+    if strict:
+        return middle_a == middle_b and not (initial and a[0] != b[0])
+    return not (middle_a and middle_b) or middle_a == middle_b
+
+
+def _person_match(a: list[str], b: list[str], strict: bool = True) -> bool:
+    return len(a) > 1 and len(b) > 1 and _same(a[-1], b[-1]) and _given_compatible(a[:-1], b[:-1], strict)
+
+
+def _cluster(items: list[tuple[int, Actor]]) -> _Union:
+    union = _Union(len(items))
+    keys = [name_tokens(a.name, a.kind) for _, a in items]
+    family = [KIND_FAMILY.get(a.kind, "org") for _, a in items]
+    by_key: dict[tuple, int] = {}
+    for i, (_, actor) in enumerate(items):
+        if family[i] == "country" and actor.country:
+            key = ("country", actor.country)
+        else:
+            key = (family[i], " ".join(keys[i]), actor.country)
+        if key in by_key:
+            union.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    _merge_unknown_country(items, keys, family, union)
+    _merge_people(items, keys, family, union)
+    _merge_orgs(items, keys, family, union)
+    return union
+
+
+def _merge_unknown_country(items, keys, family, union) -> None:
+    """An actor without a country joins the one same-named actor that has a country."""
+    named: dict[tuple, dict[str, int]] = {}
+    for i, (_, actor) in enumerate(items):
+        if actor.country:
+            named.setdefault((family[i], " ".join(keys[i])), {}).setdefault(actor.country, i)
+    for i, (_, actor) in enumerate(items):
+        found = named.get((family[i], " ".join(keys[i])), {})
+        if actor.country is None and len(found) == 1:
+            union.union(i, next(iter(found.values())))
+
+
+def _blocks(indices: list[int], key) -> dict[str, list[int]]:
+    """Candidates that may be compared: same first three letters of ``key``."""
+    blocks: dict[str, list[int]] = {}
+    for i in indices:
+        blocks.setdefault(key(i)[:3], []).append(i)
+    return blocks
+
+
+def _merge_people(items, keys, family, union) -> None:
+    """Same person: identical or near-identical full names first; then a name with less
+    (no middle initial, a given-name initial, a lone surname) joins the one person it fits,
+    and stays apart when it fits several."""
+    people = [i for i in range(len(items)) if family[i] == "person" and keys[i]]
+    full = [i for i in people if len(keys[i]) > 1]
+    by_surname = _blocks(full, lambda i: keys[i][-1])
+
+    def fits(i: int, j: int, strict: bool) -> bool:
+        return _person_match(keys[i], keys[j], strict) and _countries_ok(
+            items[i][1].country, items[j][1].country
+        )
+
+    for block in by_surname.values():
+        for n, i in enumerate(block):
+            for j in block[n + 1 :]:
+                if union.find(i) != union.find(j) and fits(i, j, True):
+                    union.union(i, j)
+    for block in by_surname.values():
+        for i in block:
+            if len(keys[i]) > 2 and len(keys[i][0]) > 1:
+                continue  # a full name with middle names is as specific as names get
+            roots = {union.find(j) for j in block if fits(i, j, False)} - {union.find(i)}
+            if len(roots) == 1:
+                union.union(i, roots.pop())
+    for i in people:
+        if len(keys[i]) != 1:
+            continue
+        roots = {
+            union.find(j)
+            for j in by_surname.get(keys[i][0][:3], [])
+            if _same(keys[j][-1], keys[i][0]) and _countries_ok(items[i][1].country, items[j][1].country)
+        }
+        if len(roots) == 1:
+            union.union(i, roots.pop())
+
+
+def _merge_orgs(items, keys, family, union) -> None:
+    orgs = [i for i in range(len(items)) if family[i] in ("org", "location") and keys[i]]
+    for block in _blocks(orgs, lambda i: " ".join(keys[i])).values():
+        for n, i in enumerate(block):
+            a = " ".join(keys[i])
+            for j in block[n + 1 :]:
+                b = " ".join(keys[j])
+                if (
+                    family[i] == family[j]
+                    and union.find(i) != union.find(j)
+                    and min(len(a), len(b)) >= 6
+                    and fuzz.ratio(a, b) >= ORG_FUZZ
+                    and _countries_ok(items[i][1].country, items[j][1].country)
+                ):
+                    union.union(i, j)
+
+
+# -------------------------------------------------------------------------------- canonical
+
+
+def _canonical(members: list[Actor]) -> Actor:
+    """The best-named member: most name words, then the most frequent name, then alphabetical."""
+    counts = Counter(a.name for a in members)
+    return min(members, key=lambda a: (-len(name_tokens(a.name, a.kind)), -counts[a.name], a.name, a.id))
+
+
+def _consensus(members: list[Actor], attr: str) -> str | None:
+    values = Counter(getattr(a, attr) for a in members if getattr(a, attr))
+    return min(values, key=lambda v: (-values[v], v)) if values else None
+
+
+def _cluster_ids(items, union) -> dict[int, tuple[str, Actor]]:
+    """Cluster root -> (new id, canonical actor), ids unique across clusters."""
+    groups: dict[int, list[Actor]] = {}
+    for i, (_, actor) in enumerate(items):
+        groups.setdefault(union.find(i), []).append(actor)
+    chosen: dict[int, tuple[str, Actor]] = {}
+    taken: dict[str, int] = {}
+    for root in sorted(groups, key=lambda r: (_canonical(groups[r]).name, r)):
+        members = groups[root]
+        best = _canonical(members)
+        ids = Counter(a.id for a in members if a.name == best.name)
+        new_id = min(ids, key=lambda x: (-ids[x], x))
+        if new_id in taken:
+            country = _consensus(members, "country")
+            new_id = f"{new_id}-{country.lower()}" if country else new_id
+            n = 2
+            base = new_id
+            while new_id in taken:
+                new_id, n = f"{base}-{n}", n + 1
+        taken[new_id] = root
+        merged = copy.deepcopy(best)
+        for attr in ("country", "sector", "code"):
+            setattr(merged, attr, getattr(best, attr) or _consensus(members, attr))
+        chosen[root] = (new_id, merged)
+    return chosen
+
+
+# ------------------------------------------------------------------------------------- rewrite
+
+
+def _rewrite(extraction: Extraction, mapping: dict[str, str], canon: dict[str, Actor]) -> Extraction:
+    out = copy.deepcopy(extraction)
+    merged: dict[str, Actor] = {}
+    for actor in out.actors:
+        new_id = mapping.get(actor.id, actor.id)
+        best = canon.get(new_id)
+        if new_id in merged:
+            _absorb(merged[new_id], actor)
+            continue
+        if best is not None:
+            if actor.name != best.name and actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = best.name
+            actor.kind = best.kind if actor.kind in ("other",) else actor.kind
+            for attr in ("country", "sector", "code"):
+                setattr(actor, attr, getattr(actor, attr) or getattr(best, attr))
+        actor.id = new_id
+        merged[new_id] = actor
+    out.actors = list(merged.values())
+    for actor in out.actors:
+        actor.aliases = [a for a in dict.fromkeys(actor.aliases) if a != actor.name]
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+        for role in actor.roles:
+            role.of = mapping.get(role.of, role.of) if role.of else None
+        actor.roles = _unique(actor.roles)
+
+    def m(x):
+        return mapping.get(x, x) if x else x
+
+    for event in out.events:
+        event.source = list(dict.fromkeys(m(x) for x in event.source))
+        event.target = list(dict.fromkeys(m(x) for x in event.target))
+        event.recipient = list(dict.fromkeys(m(x) for x in event.recipient))
+        event.attributed_to = m(event.attributed_to)
+    for rel in out.relations:
+        rel.subject, rel.object = m(rel.subject), m(rel.object)
+    out.relations = _unique(out.relations, key=lambda r: (r.subject, r.predicate, r.object, r.role))
+    for item in [*out.quotes, *out.claims]:
+        item.speaker = m(item.speaker)
+    return out
+
+
+def _absorb(target: Actor, other: Actor) -> None:
+    """Merge a second actor of the same document into ``target``."""
+    spans = {(x.start, x.end) for x in target.mentions}
+    target.mentions.extend(x for x in other.mentions if (x.start, x.end) not in spans)
+    target.roles.extend(other.roles)
+    target.aliases.extend([other.name, *other.aliases])
+    for attr in ("country", "sector", "code"):
+        setattr(target, attr, getattr(target, attr) or getattr(other, attr))
+    for key, value in other.links.items():
+        if value and not target.links.get(key):
+            target.links[key] = value
+
+
+def _unique(values: Iterable, key=None) -> list:
+    seen, out = set(), []
+    for v in values:
+        k = key(v) if key else repr(v)
+        if k not in seen:
+            seen.add(k)
+            out.append(v)
+    return out
+
+
+def resolve_actors(extractions: list[Extraction]) -> list[Extraction]:
+    """Give every real actor one id across a set of documents.
+
+    Parameters
+    ----------
+    extractions : list of Extraction
+        Per-document extractions (error records pass through unchanged).
+
+    Returns
+    -------
+    list of Extraction
+        New objects, in the same order; the inputs are not modified.
+
+    Examples
+    --------
+    >>> from kg.model import Actor
+    >>> a = Extraction("a", actors=[Actor("nicolas-maduro", "Nicolás Maduro", "person", "VEN")])
+    >>> b = Extraction("b", actors=[Actor("maduro", "President Maduro", "person")])
+    >>> [e.actors[0].id for e in resolve_actors([a, b])]
+    ['nicolas-maduro', 'nicolas-maduro']
+    """
+    items = [(n, actor) for n, e in enumerate(extractions) if e.error is None for actor in e.actors]
+    if not items:
+        return [copy.deepcopy(e) for e in extractions]
+    union = _cluster(items)
+    clusters = _cluster_ids(items, union)
+    mappings: list[dict[str, str]] = [{} for _ in extractions]
+    for i, (n, actor) in enumerate(items):
+        mappings[n][actor.id] = clusters[union.find(i)][0]
+    canon = {new_id: best for new_id, best in clusters.values()}
+    return [e if e.error is not None else _rewrite(e, mappings[n], canon) for n, e in enumerate(extractions)]
