@@ -18,7 +18,7 @@ from kg.read.dateline import find_dateline, normalize_date, parse_dateline, publ
 from kg.read.sources import iter_sources
 from kg.read.text import blank, split_lines
 
-__all__ = ["read_documents", "prepare_document", "parse_dateline", "normalize_date"]
+__all__ = ["read_documents", "read_text_document", "prepare_document", "parse_dateline", "normalize_date"]
 
 
 def read_documents(
@@ -57,6 +57,48 @@ def read_documents(
     return (
         prepare_document(doc, default_date=anchor) for doc in iter_sources(inputs, text_column=text_column)
     )
+
+
+def read_text_document(
+    text: str,
+    *,
+    doc_id: str,
+    origin: str = "",
+    default_date: str | date | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """Make a cleaned ``Document`` from a text held in memory (the API's raw-text input).
+
+    Parameters
+    ----------
+    text : str
+        The article text; offsets point into it.
+    doc_id : str
+        The document's id.
+    origin : str, optional
+        Where it came from, for messages (default: ``doc_id``).
+    default_date : str or date, optional
+        The ``--date`` option, as for ``read_documents``.
+    title, published, source, url : str, optional
+        Metadata, as a JSON Lines row would give it (``published``: ISO date or datetime).
+
+    Returns
+    -------
+    Document
+        With ``error`` set when the text is empty.
+    """
+    origin = origin or doc_id
+    if not text.strip():
+        return Document(
+            doc_id=doc_id, text=text, origin=origin, error=f"{origin}: empty text: give the article text"
+        )
+    doc = Document(doc_id=doc_id, text=text, origin=origin, title=title, source=source, url=url)
+    doc.published = normalize_date(published)
+    doc.published_source = "metadata" if doc.published else None
+    return prepare_document(doc, default_date=_parse_default_date(default_date))
 
 
 def _parse_default_date(value: str | date | None) -> date | None:

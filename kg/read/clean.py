@@ -150,6 +150,6 @@ def clean(text: str, lines: list[Line], *, known_title: str | None = None) -> Cl
     found = Cleaning()
     find_title(lines, known_title, found)
     find_boilerplate(text, lines, found)
-    find_credits(text, lines, found)
     find_byline(lines, found)
+    find_credits(text, lines, found)
     return found

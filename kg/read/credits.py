@@ -118,9 +118,16 @@ def split_names(names: str) -> list[str]:
     out = []
     for part in re.split(_NAME_SEPARATORS, names.strip().rstrip(".")):
         name = re.sub(r"\s+(?:in|from|at)\s+.*$", "", part.strip(), flags=re.DOTALL).strip(" .")
-        if name and name.casefold() not in _rules().not_names and is_name(name):
+        if name and not _is_staff(name) and is_name(name):
             out.append(_title_case(name))
     return out
+
+
+def _is_staff(name: str) -> bool:
+    """ "Reuters Staff", "Gdansk Newsroom": a desk, not a person."""
+    words = name.casefold().split()
+    not_names = _rules().not_names
+    return " ".join(words) in not_names or words[-1] in not_names or agency(name) is not None
 
 
 def is_name(name: str, *, min_tokens: int = 1) -> bool:
@@ -201,11 +208,10 @@ def parse_byline(line: str) -> list[str] | None:
     match = re.match(r"by\s+(.+?)\s*$", stripped, re.IGNORECASE)
     if not match or len(stripped) > _BYLINE_MAX_CHARS:
         return None
-    not_names = _rules().not_names
     names = []
     for part in re.split(r"\s*(?:,|\band\b|&|\||·|\s[-–—]\s)\s*", match.group(1)):
         part = re.sub(r"^the\s+", "", part.strip(" ."), flags=re.IGNORECASE)
-        if not part or part.casefold() in not_names or agency(part) is not None:
+        if not part or _is_staff(part):
             continue
         if not is_name(part, min_tokens=2):
             return None

@@ -294,23 +294,35 @@ def infer_year(
     >>> infer_year(1, 9, weekday=4, not_before=date(2024, 10, 1), today=date(2026, 11, 25))
     2026
     """
-    options = [None] if weekday is None else [weekday, (weekday + 1) % 7, None]
+    # the lead names the article's day, or (a story about yesterday) the day before it
+    readings = [None] if weekday is None else [weekday, (weekday + 1) % 7]
     if hint is not None:
-        years = [y for y in (hint.year - 1, hint.year, hint.year + 1) if _safe_date(y, month, day)]
-        for wanted in options:
-            fitting = [y for y in years if wanted is None or date(y, month, day).weekday() == wanted]
-            if fitting:
-                return min(fitting, key=lambda y: abs(date(y, month, day) - hint))
-        return None
+        return _year_near(month, day, readings, hint)
     today = today or date.today()
-    for wanted in options:
-        year = _year_for(month, day, wanted, not_before, today)
-        if year is not None:
-            return year
-    return None
+    fits = [_first_fit(month, day, wanted, not_before, today) for wanted in readings]
+    fits = [fit for fit in fits if fit is not None]
+    chosen = next((fit for fit in fits if fit <= today), fits[0] if fits else None)
+    return chosen.year if chosen else None
 
 
-def _year_for(month: int, day: int, weekday: int | None, not_before: date | None, today: date) -> int | None:
+def _year_near(month: int, day: int, readings: list[int | None], hint: date) -> int | None:
+    """The year within one of ``hint`` that fits a reading of the weekday, nearest the hint."""
+    dates = [d for y in (hint.year - 1, hint.year, hint.year + 1) if (d := _safe_date(y, month, day))]
+    ranked = [
+        (abs(d - hint), rank, d)
+        for d in dates
+        for rank, wanted in enumerate(readings)
+        if wanted is None or d.weekday() == wanted
+    ]
+    if not ranked:  # no year near the hint has that weekday: trust the hint
+        ranked = [(abs(d - hint), 0, d) for d in dates]
+    return min(ranked)[2].year if ranked else None
+
+
+def _first_fit(
+    month: int, day: int, weekday: int | None, not_before: date | None, today: date
+) -> date | None:
+    """The first date after ``not_before`` (else the latest until ``today``) with that weekday."""
     if weekday is None and not_before is None:
         return None
     first = not_before.year if not_before is not None else today.year - 28
@@ -323,10 +335,8 @@ def _year_for(month: int, day: int, weekday: int | None, not_before: date | None
     ]
     until_today = [d for d in fits if d <= today]
     if not_before is not None:  # the first fit after the bound; past today only if it must
-        chosen = until_today[0] if until_today else (fits[0] if fits else None)
-    else:  # no bound: the most recent fit
-        chosen = until_today[-1] if until_today else None
-    return chosen.year if chosen else None
+        return until_today[0] if until_today else (fits[0] if fits else None)
+    return until_today[-1] if until_today else None  # no bound: the most recent fit
 
 
 def normalize_date(value: object) -> str | None:

@@ -43,15 +43,19 @@ class IdRegistry:
         self.seen.add(doc_id)
         return doc_id
 
-    def for_path(self, path: Path) -> str:
-        """The file stem; the path without suffix when the stem is taken; then a counter."""
-        for candidate in (path.stem, path.with_suffix("").as_posix()):
+    def for_path(self, path: Path, *, shown: Path | None = None) -> str:
+        """The file stem; when taken, the path without suffix (``shown``: as inside its folder).
+
+        A counter (``~2``) is added only when even that path is taken.
+        """
+        longer = (shown or path).with_suffix("").as_posix()
+        for candidate in (path.stem, longer):
             if candidate not in self.seen:
                 return self.claim(candidate)
         n = 2
-        while f"{path.with_suffix('').as_posix()}~{n}" in self.seen:
+        while f"{longer}~{n}" in self.seen:
             n += 1
-        return self.claim(f"{path.with_suffix('').as_posix()}~{n}")
+        return self.claim(f"{longer}~{n}")
 
 
 def iter_sources(
@@ -94,26 +98,29 @@ def _read_directory(root: Path, ids: IdRegistry, text_column: str | None) -> Ite
             str(root),
             "no .txt, .jsonl or .csv files below this directory: check the path",
         )
+    top = root.resolve().parent
     for path in files:
-        yield from _read_file(path, ids, text_column)
+        yield from _read_file(path, ids, text_column, shown=path.resolve().relative_to(top))
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _read_file(path: Path, ids: IdRegistry, text_column: str | None) -> Iterator[Document]:
+def _read_file(
+    path: Path, ids: IdRegistry, text_column: str | None, *, shown: Path | None = None
+) -> Iterator[Document]:
     suffix = path.suffix.lower()
     problem = _unreadable(path)
     if problem is not None:
-        yield _error(ids.for_path(path), str(path), problem)
+        yield _error(ids.for_path(path, shown=shown), str(path), problem)
     elif suffix == ".jsonl":
         with path.open("rb") as stream:
             yield from _read_jsonl(stream, str(path), ids)
     elif suffix == ".csv":
-        yield from _read_csv(path, ids, text_column)
+        yield from _read_csv(path, ids, text_column, shown)
     else:
-        yield _read_text_file(path, ids)
+        yield _read_text_file(path, ids, shown)
 
 
 def _unreadable(path: Path) -> str | None:
@@ -134,8 +141,8 @@ def _unreadable(path: Path) -> str | None:
     return None
 
 
-def _read_text_file(path: Path, ids: IdRegistry) -> Document:
-    doc_id = ids.for_path(path)
+def _read_text_file(path: Path, ids: IdRegistry, shown: Path | None) -> Document:
+    doc_id = ids.for_path(path, shown=shown)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -255,7 +262,7 @@ def _set_field_size_limit() -> None:
             limit //= 2
 
 
-def _read_csv(path: Path, ids: IdRegistry, text_column: str | None) -> Iterator[Document]:
+def _read_csv(path: Path, ids: IdRegistry, text_column: str | None, shown: Path | None) -> Iterator[Document]:
     _set_field_size_limit()
     name = str(path)
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
@@ -264,7 +271,7 @@ def _read_csv(path: Path, ids: IdRegistry, text_column: str | None) -> Iterator[
         columns = _columns(header or [])
         wanted = (text_column or "text").strip().casefold()
         if wanted not in columns:
-            yield _error(ids.for_path(path), name, _missing_column(header or [], text_column))
+            yield _error(ids.for_path(path, shown=shown), name, _missing_column(header or [], text_column))
             return
         yield from _csv_rows(reader, stream, name, columns, wanted, ids)
 
