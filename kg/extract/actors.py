@@ -1,45 +1,821 @@
-"""Actors: spaCy entities plus the project's lexicon (first version, to be deepened)."""
+"""Actors: spaCy entities and the project's lexicon, coded with country and sector.
+
+Two components, both configured with the user dictionaries:
+
+``kg_entity_ruler`` (before ``ner``)
+    Names from the lexicon (countries, IGOs, named groups, well-known people, seats of power)
+    so the statistical NER gets them right ("Sinaloa Cartel", "the Houthis", "Sheinbaum").
+``kg_actors``
+    Builds the document's :class:`~kg.extract.table.ActorTable` from the entities and from
+    generic agent phrases ("drug cartels", "U.S. forces", "Mexican officials", "police"), codes
+    each actor compositionally (country + sector, e.g. ``MEXGOV``), gives people the country,
+    sector and role of the office in front of or beside their name, and merges name variants
+    ("Sheinbaum" = "Claudia Sheinbaum", "U.S." = "United States" = "Washington").
+
+:func:`actor_for_phrase` gives the actor a noun phrase names or describes, for the event and
+relation extractors.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from kg.extract.table import ActorTable
-from kg.model import Actor, Mention
+from kg.lexicon import CountryEntry, Knowledge, fold, load_knowledge
+from kg.model import Actor, Mention, Role
 
-KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group", "LOC": "location"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+BREAK_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}
+LOCATIVE = {"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within", "from"}
+DETERMINERS = {"the", "a", "an", "some", "many", "several", "two", "three", "these", "those", "this", "that"}
+LEADING = {"(", '"', "“", "'", "-", "‘"}
+TRAILING = {"'s", "’s", "'", "’", ",", "-", '"', "”", "("}
+POSSESSIVE_PRONOUNS = {"its": "country", "their": "country", "his": "person", "her": "person"}
+STOP_LEFT = {"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "INTJ"}
+# Sectors of state institutions: without a stated country they belong to the document's country.
+DOMESTIC = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "SPY",
+    "CRM",
+    "REB",
+    "OPP",
+    "CVL",
+    "UAF",
+    "LAB",
+    "EDU",
+    "MED",
+    "REF",
+    "BUS",
+    "AGR",
+    "REL",
+    "PTY",
+}
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
+    """A stable id fragment: lower-case ASCII words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
 
 
+@dataclass
+class Coding:
+    """What a phrase says about an actor: country, sector, office title, affiliated actor."""
+
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    igo: str | None = None  # IGO code when the office belongs to an international body
+    of: str | None = None  # actor id of the state/organization of the office
+    explicit: bool = False  # the country is named in the phrase (not inferred from a pronoun)
+    agent_start: int | None = None  # token index where the agent (role) words begin
+    tokens: list[Token] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Components
+# --------------------------------------------------------------------------------------------
 @Language.factory("kg_entity_ruler", default_config={"actor_files": [], "agent_files": []})
-def make_entity_ruler(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]) -> EntityRuler:
-    return EntityRuler(nlp, name=name, overwrite_ents=False)
+def make_entity_ruler(
+    nlp: Language, name: str, actor_files: list[str], agent_files: list[str]
+) -> EntityRuler:
+    """An EntityRuler (run before ``ner``) with the lexicon's names as phrase patterns."""
+    knowledge = load_knowledge(tuple(actor_files), tuple(agent_files))
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=False)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(knowledge.ruler_patterns())
+    return ruler
 
 
 @Language.factory("kg_actors", default_config={"actor_files": [], "agent_files": []})
 def make_actors(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]):
-    def annotate(doc: Doc) -> Doc:
-        table = ActorTable()
-        for ent in doc.ents:
-            kind = KIND_OF_LABEL.get(ent.label_)
-            if kind is None:
-                continue
-            table.add(Actor(id=slug(ent.text), name=ent.text, kind=kind,
-                            mentions=[Mention(ent.text, ent.start_char, ent.end_char)]))
-        doc._.kg_actors = table
+    """The component that fills ``doc._.kg_actors`` with the document's coded actors."""
+    knowledge = load_knowledge(tuple(actor_files), tuple(agent_files))
+    return ActorRecognizer(nlp, knowledge)
+
+
+class ActorRecognizer:
+    """Recognise and code the actors of a document (see the module docstring)."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases = sorted(knowledge.agent_phrases())
+        self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_actors = build_table(doc, self.knowledge, self.agent_matcher)
         return doc
 
-    return annotate
+
+# --------------------------------------------------------------------------------------------
+# Building the table
+# --------------------------------------------------------------------------------------------
+class _Builder:
+    def __init__(self, doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher | None) -> None:
+        self.doc, self.k = doc, knowledge
+        self.table = ActorTable()
+        document = doc._.kg_document if Doc.has_extension("kg_document") else None
+        self.published = getattr(document, "published", None)
+        self.dateline = getattr(document, "dateline", None)
+        self.matcher = matcher
+        self.full_names = self._full_person_names()
+        self.agent_spans = self._agent_spans() if matcher is not None else []
+        self._focus: str | None | bool = False
+
+    # -- document context ---------------------------------------------------------------------
+    def _full_person_names(self) -> dict[tuple[str, ...], str]:
+        """Token suffixes of the multi-word person names in the document -> the full name."""
+        names: dict[tuple[str, ...], str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and self.k.person(ent.text)):
+                continue
+            span = _strip(ent)
+            words = tuple(t.text for t in span if t.text not in {".", "'s", "’s"})
+            if len(words) < 2:
+                continue
+            full = " ".join(words)
+            known = self.k.person(full)
+            full = known.name if known else full
+            for i in range(1, len(words)):
+                suffix = words[i:]
+                if suffix[0][:1].isupper() or len(suffix) > 1:
+                    names.setdefault(suffix, full)
+            names[words] = full
+        return names
+
+    def focus_country(self) -> str | None:
+        """The state the document is about: its dateline's, else the most mentioned one."""
+        if self._focus is not False:
+            return self._focus  # type: ignore[return-value]
+        focus = self.k.place_country(self.dateline) if self.dateline else None
+        if focus is None:
+            counts: Counter[str] = Counter()
+            for ent in self.doc.ents:
+                if ent.label_ in {"GPE", "LOC", "NORP", "FAC"}:
+                    entry = self.k.country(ent.text)
+                    iso3 = (
+                        entry.iso3
+                        if entry
+                        else (self.k.place_country(ent.text) if ent.label_ != "NORP" else None)
+                    )
+                    if iso3:
+                        counts[iso3] += 1
+            focus = counts.most_common(1)[0][0] if counts else None
+        self._focus = focus
+        return focus
+
+    def _agent_spans(self) -> list[Span]:
+        spans = [self.doc[s:e] for _, s, e in self.matcher(self.doc)]
+        return [s for s in filter_spans(spans) if _heads_phrase(s)]
+
+    # -- adding actors ------------------------------------------------------------------------
+    def add(self, actor: Actor, span: Span | None, kind: str = "name") -> Actor:
+        if span is not None:
+            actor.mentions = [Mention(span.text, span.start_char, span.end_char, _sent_index(span), kind)]
+        return self.table.add(actor)
+
+    def add_country(self, entry: CountryEntry, span: Span, kind: str = "name") -> Actor:
+        actor = Actor(
+            id=entry.slug,
+            name=entry.name,
+            kind="country",
+            country=entry.iso3,
+            code=entry.iso3,
+            links={"geonames": entry.geonames, "wikidata": None},
+        )
+        return self.add(actor, span, kind)
+
+    def country_actor_id(self, iso3: str | None) -> str | None:
+        return iso3.lower() if iso3 else None
+
+    # -- entities -----------------------------------------------------------------------------
+    def entity(self, ent: Span) -> None:
+        span = _strip(ent)
+        if not len(span) or not any(c.isupper() for c in span.text):
+            return
+        text = span.text
+        k = self.k
+        if k.is_not_actor(text) or self._inside_agent(span) or _is_agent_only(span, k):
+            return
+        igo = k.igo(text)
+        if igo is not None:
+            self.add(
+                Actor(id=slug(igo.name), name=igo.name, kind="organization", sector="IGO", code=igo.code),
+                span,
+            )
+            return
+        group = k.group(text)
+        if group is not None:
+            country = k.by_iso3(group.country)
+            self.add(
+                Actor(
+                    id=slug(group.name),
+                    name=group.name,
+                    kind=group.kind,
+                    country=group.country,
+                    sector=group.sector,
+                    code=group.code,
+                ),
+                span,
+            )
+            if country is not None and _country_words(span, k):
+                pass
+            return
+        full = self._person_full_name(span, ent.label_)
+        if full is not None:
+            self.person(span, full)
+            return
+        entry = k.country_name(text)
+        if entry is not None and ent.label_ != "PERSON":
+            self.add_country(entry, span)
+            return
+        if ent.label_ == "NORP" or (ent.label_ != "PERSON" and k.demonym(text) and len(span) <= 3):
+            entry = k.demonym(text)
+            if entry is not None:
+                self.add_country(entry, span, "name")
+            else:
+                self.add(Actor(id=slug(text), name=text, kind="group"), span)
+            return
+        metonym = k.metonym(text)
+        if metonym is not None and ent.label_ != "PERSON":
+            self.metonym(span, metonym)
+            return
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            self.add(Actor(id=slug(text), name=text, kind="location", country=k.place_country(text)), span)
+            return
+        if ent.label_ == "PERSON":
+            self.person(span, text)
+            return
+        self.organization(span)
+
+    def _inside_agent(self, span: Span) -> bool:
+        """An entity inside a role phrase ("State" of "Secretary of State") is not a name."""
+        return any(
+            a.start <= span.start and span.end <= a.end and (a.start, a.end) != (span.start, span.end)
+            for a in self.agent_spans
+        )
+
+    def _person_full_name(self, span: Span, label: str) -> str | None:
+        """The full person name a (possibly partial) entity refers to, or None if not a person."""
+        words = tuple(t.text for t in span if t.text not in {".", "'s", "’s"})
+        full = self.full_names.get(words)
+        if full is not None and (label == "PERSON" or len(words) <= 3):
+            if label != "PERSON" and (self.k.country_name(span.text) or self.k.igo(span.text)):
+                return None
+            return full
+        known = self.k.person(span.text)
+        if known is not None and (label in {"PERSON", "ORG"} or len(words) > 1):
+            return known.name
+        if label == "ORG" and self._title(span) is not None and len(words) in (2, 3):
+            return " ".join(words)  # "Fox News host Sean Hannity": a title makes it a person
+        return None
+
+    def metonym(self, span: Span, metonym) -> None:
+        country = self.k.by_iso3(metonym.country)
+        if metonym.sector:
+            name = metonym.institution or span.text
+            self.add(
+                Actor(
+                    id=slug(name),
+                    name=name,
+                    kind="organization",
+                    country=metonym.country,
+                    sector=metonym.sector,
+                    code=f"{metonym.country}{metonym.sector}",
+                ),
+                span,
+                "metonym",
+            )
+        elif _locative(span):
+            self.add(
+                Actor(id=slug(span.text), name=span.text, kind="location", country=metonym.country), span
+            )
+        elif country is not None:
+            self.add_country(country, span, "metonym")
+
+    def person(self, span: Span, full: str) -> None:
+        k = self.k
+        actor = Actor(id=slug(full), name=full, kind="person")
+        coding = self._title(span) or self._apposition(span)
+        user_code = k.lookup_actor(full, self.published) or k.lookup_actor(span.text, self.published)
+        if coding is None:
+            coding = self._country_prefix(span)
+        known = k.person(full)
+        if coding is not None:
+            actor.country, actor.sector = coding.country, coding.sector
+            if coding.title:
+                of = coding.of or self.country_actor_id(coding.country)
+                actor.roles.append(Role(title=coding.title, of=of))
+        if user_code:
+            _apply_code(actor, user_code, k, override=coding is None or coding.country is None)
+        if known is not None:
+            actor.country = actor.country or known.country
+            actor.sector = actor.sector or known.sector
+            if known.code and known.code.startswith("IGO"):
+                actor.code = actor.code or known.code
+        if actor.country is None and coding is not None and coding.title and coding.sector in DOMESTIC:
+            actor.country = self.focus_country()
+            if actor.roles and actor.roles[-1].of is None:
+                actor.roles[-1].of = self.country_actor_id(actor.country)
+        for role in actor.roles:
+            role.of = (
+                role.of
+                or (actor.code if (actor.code or "").startswith("IGO") else None)
+                or self.country_actor_id(actor.country)
+            )
+        actor.code = actor.code or _code(actor.country, actor.sector)
+        self.add(actor, span)
+
+    def organization(self, span: Span) -> None:
+        k = self.k
+        text = span.text
+        coding = decode(list(span), k, self)
+        actor = Actor(id=slug(text), name=text, kind="organization")
+        if coding.sector:
+            actor.sector = coding.sector
+            actor.country = coding.country
+            if coding.country is None and coding.sector in DOMESTIC:
+                actor.country = self.focus_country()
+        user_code = k.lookup_actor(text, self.published)
+        if user_code:
+            _apply_code(actor, user_code, k, override=True)
+        actor.code = actor.code or _code(actor.country, actor.sector)
+        self.add(actor, span)
+
+    # -- titles and appositions -----------------------------------------------------------------
+    def _title(self, span: Span) -> Coding | None:
+        """The office written in front of a name: "Mexico's President", "Fox News host"."""
+        doc = self.doc
+        start = span.start
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        i = start - 1
+        while i >= max(sent_start, start - 8):
+            tok = doc[i]
+            if tok.text in {",", '"', "“", "”", ";", ":"} or (tok.pos_ in STOP_LEFT and tok.tag_ != "POS"):
+                break
+            if tok.pos_ == "PART" and tok.tag_ != "POS":
+                break
+            if tok.lower_ in DETERMINERS or tok.lower_ in POSSESSIVE_PRONOUNS:
+                break
+            i -= 1
+        window = list(doc[i + 1 : start])
+        for j in range(len(window)):
+            coding = decode(window[j:], self.k, self)
+            if coding.sector and coding.agent_start is not None:
+                return coding
+        return None
+
+    def _country_prefix(self, span: Span) -> Coding | None:
+        """ "Mexico's Sheinbaum": a possessive country right before a name gives its country."""
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"}:
+            entry = self.k.country(doc[span.start - 2].text)
+            if entry is not None:
+                return Coding(country=entry.iso3, explicit=True)
+        return None
+
+    def _apposition(self, span: Span) -> Coding | None:
+        """ "its president, Nicolas Maduro" / "Nicolas Maduro, Venezuela's president," """
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].text == ",":
+            end = span.start - 1
+            begin = end
+            while (
+                begin > span.sent.start
+                and doc[begin - 1].text not in {",", ";", "(", '"'}
+                and doc[begin - 1].pos_ not in {"VERB", "AUX"}
+                and end - begin < 6
+            ):
+                begin -= 1
+            coding = decode(list(doc[begin:end]), self.k, self)
+            if coding.sector and coding.agent_start is not None and coding.kind == "person":
+                return coding
+        if span.end < len(doc) - 1 and doc[span.end].text == ",":
+            begin = span.end + 1
+            end = begin
+            while end < span.sent.end and doc[end].text not in {",", ";", ".", ")"} and end - begin < 6:
+                if doc[end].pos_ in {"VERB", "AUX"}:
+                    break
+                end += 1
+            coding = decode(list(doc[begin:end]), self.k, self)
+            if coding.sector and coding.agent_start is not None and coding.kind == "person":
+                return coding
+        return None
+
+    def antecedent_country(self, token: Token) -> str | None:
+        """The country a possessive pronoun ("its", "their", "her") most likely refers to."""
+        wanted = POSSESSIVE_PRONOUNS.get(token.lower_)
+        best: tuple[int, str | None] = (-1, None)
+        for actor in self.table:
+            if wanted == "country" and actor.kind != "country":
+                continue
+            if wanted == "person" and actor.kind not in {"person", "country"}:
+                continue
+            for m in actor.mentions:
+                if m.end <= token.idx and m.start > best[0] and actor.country:
+                    best = (m.start, actor.country)
+        return best[1]
+
+    # -- generic agents -------------------------------------------------------------------------
+    def generic(self, core: Span) -> None:
+        """A role or group phrase without a name: "drug cartels", "U.S. forces", "police"."""
+        doc, k = self.doc, self.k
+        if any(e.label_ == "PERSON" and e.start >= core.start and e.end <= core.end + 1 for e in doc.ents):
+            return
+        span = _extend_left(core)
+        coding = decode(list(span), k, self)
+        if coding.sector is None:
+            return
+        entity = self._entity_head(core)
+        if entity is not None:
+            return
+        place = _of_or_in_place(core, k)
+        country = coding.country
+        if country is None and place:
+            country, coding.explicit = place, True
+        if country is None and coding.sector in DOMESTIC:
+            country = self.focus_country()
+        span = _strip(span)
+        if not len(span):
+            return
+        name = _display_name(span)
+        named = [
+            t
+            for t in span[: max(0, core.start - span.start)]
+            if t.pos_ == "PROPN" and not k.country(t.text) and t.text not in {"(", ")"}
+        ]
+        kind = coding.kind or "group"
+        if kind == "person" and not coding.explicit:
+            return  # "the president", "her foreign minister": a description for coreference
+        if named:
+            actor = Actor(
+                id=slug(name),
+                name=name,
+                kind="organization",
+                country=country,
+                sector=coding.sector,
+                code=_code(country, coding.sector),
+            )
+            for t in named:
+                region = k.region(t.text)
+                if region and actor.country is None:
+                    actor.country, actor.code = region, _code(region, coding.sector)
+            self.add(actor, span)
+            return
+        key = (country, coding.sector, core[-1].lemma_.lower() if kind != "person" else fold(core.text))
+        existing = self._generic_ids.get(key)
+        actor_id = existing or self._unique_id(slug(name))
+        self._generic_ids.setdefault(key, actor_id)
+        actor = Actor(
+            id=actor_id,
+            name=name,
+            kind=kind,
+            country=country,
+            sector=coding.sector,
+            code=_code(country, coding.sector),
+        )
+        if kind == "person" and coding.title:
+            actor.roles.append(Role(title=coding.title, of=self.country_actor_id(country)))
+        self.add(actor, span, "description")
+
+    _generic_ids: dict
+
+    def _unique_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.table:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def _entity_head(self, core: Span) -> Span | None:
+        for ent in self.doc.ents:
+            if ent.label_ in NAME_LABELS - {"NORP"} and ent.start <= core.start and core.end <= ent.end:
+                return ent
+        return None
 
 
-def actor_for_phrase(span, table: ActorTable, knowledge) -> str | None:
-    """The actor a noun phrase names or describes ("drug cartels", "U.S. forces", "Mexican
-    officials"), added to ``table`` if new; ``None`` when the phrase is not an actor."""
-    return table.at(span.start_char, span.end_char)
+def build_table(doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher | None = None) -> ActorTable:
+    """Recognise and code the actors of ``doc`` (entities, then generic agents)."""
+    builder = _Builder(doc, knowledge, matcher)
+    builder._generic_ids = {}
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            builder.entity(ent)
+    for core in builder.agent_spans:
+        builder.generic(core)
+    return builder.table
+
+
+# --------------------------------------------------------------------------------------------
+# Phrase decoding
+# --------------------------------------------------------------------------------------------
+def decode(tokens: list[Token], k: Knowledge, builder: _Builder | None = None) -> Coding:
+    """Read country, sector, kind and title from a phrase ("Iraq's national security advisor",
+    "(U.S.) Secretary of State", "Military Forces of Mexico", "Fox News host")."""
+    coding = Coding(tokens=tokens)
+    rest: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in {"(", ")", "'s", "’s", "'", "-"} or tok.lower_ in DETERMINERS:
+            i += 1
+            continue
+        if tok.lower_ in POSSESSIVE_PRONOUNS and builder is not None and not rest:
+            coding.country = coding.country or builder.antecedent_country(tok)
+            i += 1
+            continue
+        matched = _match_country(tokens, i, k)
+        if matched is not None and (not rest or (rest and rest[-1].lower_ == "of")):
+            n, iso3, igo = matched
+            if rest and rest[-1].lower_ == "of":
+                rest.pop()
+            if igo:
+                coding.igo = igo
+            elif coding.country is None or not coding.explicit:
+                coding.country, coding.explicit = iso3, True
+            i += n
+            continue
+        affiliation = _match_organization(tokens, i, k)
+        if affiliation is not None and not rest:
+            n, org = affiliation
+            coding.of = slug(org.name)
+            if coding.country is None and org.country:
+                coding.country, coding.explicit = org.country, True
+            i += n
+            continue
+        rest.append(tok)
+        i += 1
+    if not rest:
+        return coding
+    words = " ".join(t.text for t in rest)
+    agent = k.agent(words)
+    if agent is None:
+        return coding
+    n_agent = len(agent.phrase.split())
+    start = max(0, len(rest) - n_agent)
+    coding.sector = "IGO" if coding.igo and agent.sector == "GOV" else agent.sector
+    coding.kind = agent.kind
+    coding.agent_start = rest[start].i
+    coding.title = _title_case(" ".join(t.text for t in rest[start:]))
+    if coding.igo and coding.of is None:
+        coding.of = None
+    return coding
+
+
+def _title_case(text: str) -> str:
+    small = {"of", "the", "and", "for", "on", "in"}
+    return " ".join(w if w in small or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _match_country(tokens: list[Token], i: int, k: Knowledge) -> tuple[int, str | None, str | None] | None:
+    """A country name, demonym or IGO starting at ``tokens[i]`` (longest first)."""
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        words = tokens[i : i + n]
+        if words[-1].text in {"'s", "’s"}:
+            continue
+        text = " ".join(t.text for t in words)
+        if not any(c.isupper() for c in text):
+            continue
+        entry = k.country_name(text) or k.demonym(text)
+        if entry is not None:
+            return n, entry.iso3, None
+        igo = k.igo(text)
+        if igo is not None:
+            return n, None, igo.code
+    return None
+
+
+def _match_organization(tokens: list[Token], i: int, k: Knowledge):
+    for n in range(min(5, len(tokens) - i), 0, -1):
+        text = " ".join(t.text for t in tokens[i : i + n])
+        if not text[:1].isupper():
+            continue
+        group = k.group(text)
+        if group is not None:
+            return n, group
+    return None
+
+
+def _country_words(span: Span, k: Knowledge) -> bool:
+    return any(k.country_name(t.text) for t in span)
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if sector == "IGO":
+        return None
+    if country and sector:
+        return f"{country}{sector}"
+    return country or None
+
+
+def _apply_code(actor: Actor, code: str, k: Knowledge, override: bool) -> None:
+    """Use a user-dictionary code: ``USAGOV`` gives country USA, sector GOV; ``IGOUNO`` a code."""
+    prefix = code[:3]
+    if k.by_iso3(prefix) is not None:
+        if override or actor.country is None:
+            actor.country = prefix
+        if len(code) >= 6 and (override or actor.sector is None):
+            actor.sector = code[3:6]
+        actor.code = code if override or actor.code is None else actor.code
+    else:
+        actor.code = code
+        if len(code) >= 6 and actor.sector is None:
+            actor.sector = code[3:6] if prefix in {"IGO", "NGO", "IMG", "MNC"} else None
+
+
+# --------------------------------------------------------------------------------------------
+# Span helpers
+# --------------------------------------------------------------------------------------------
+def _strip(span: Span) -> Span:
+    """The span without a leading determiner, possessive pronoun or trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in DETERMINERS
+        or doc[start].lower_ in POSSESSIVE_PRONOUNS
+        or doc[start].text in LEADING
+    ):
+        if doc[start].text == "(" and any(t.text == ")" for t in doc[start:end]):
+            break
+        start += 1
+    while end > start and doc[end - 1].text in TRAILING:
+        end -= 1
+    return doc[start:end]
+
+
+def _display_name(span: Span) -> str:
+    """A span's text as a name: parentheses removed ("(U.S.) Secretary of State")."""
+    return " ".join(span.text.replace("(", " ").replace(")", " ").split())
+
+
+def _heads_phrase(span: Span) -> bool:
+    """An agent match that is the head of its noun phrase ("police" in "police said"), not a
+    modifier ("police station", "military action") nor a title in front of a name."""
+    last = span[-1]
+    if last.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not (last.dep_ in {"compound", "amod", "nmod"} and not span.start <= last.head.i < span.end)
+
+
+def _extend_left(core: Span) -> Span:
+    """The core agent words with the modifiers in front of them ("U.S.", "Mexican", "drug")."""
+    doc = core.doc
+    start = core.start
+    root = core[-1]
+    while start > 0:
+        tok = doc[start - 1]
+        stop = tok.text in {",", ";", ":", '"', "“", "”"} or tok.pos_ in BREAK_POS
+        if stop and tok.text not in {"'s", "’s", "(", ")"}:
+            break
+        inside = tok.head.i >= start - 1 and tok.head.i <= root.i
+        if tok.dep_ == "amod" and start <= tok.head.i <= root.i:
+            start -= 1
+            continue
+        if not (inside or tok.text in {"(", ")", "'s", "’s"} or tok.head in list(doc[start : root.i + 1])):
+            break
+        start -= 1
+    return doc[start : core.end]
+
+
+def _of_or_in_place(core: Span, k: Knowledge) -> str | None:
+    """ "Military Forces of Mexico", "police in Lahore": the country of the place after the agent."""
+    doc = core.doc
+    end = core.end
+    if end + 1 < len(doc) and doc[end].lower_ in {"of", "in"}:
+        j = end + 1
+        while j < len(doc) and doc[j].lower_ in {"the"}:
+            j += 1
+        for ent in doc.ents:
+            if ent.start == j and ent.label_ in {"GPE", "LOC", "NORP", "FAC"}:
+                entry = k.country(ent.text)
+                return entry.iso3 if entry else k.place_country(ent.text)
+    return None
+
+
+def _locative(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
+def _is_agent_only(span: Span, k: Knowledge) -> bool:
+    """An entity that is just a role word ("Police", "Army"): a generic agent, not a name."""
+    entry = k.agent(span.text)
+    return (
+        entry is not None
+        and len(entry.phrase.split()) >= len(span)
+        and len(span) <= 3
+        and not k.country(span.text)
+        and not k.igo(span.text)
+        and not k.group(span.text)
+    )
+
+
+def _sent_index(span: Span) -> int | None:
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return None
+    for n, sent in enumerate(doc.sents):
+        if sent.start <= span.start < sent.end:
+            return n
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Public helper for other extractors
+# --------------------------------------------------------------------------------------------
+def actor_for_phrase(span: Span, table: ActorTable, knowledge: Knowledge) -> str | None:
+    """The actor a noun phrase names or describes, added to ``table`` if new.
+
+    Parameters
+    ----------
+    span : spacy.tokens.Span
+        A noun phrase or its head ("drug cartels", "U.S. forces", "the Sinaloa Cartel").
+    table : ActorTable
+        The document's actors (``doc._.kg_actors``).
+    knowledge : Knowledge
+        The shared lexicon.
+
+    Returns
+    -------
+    str or None
+        The actor id, or ``None`` when the phrase is neither a known actor nor an agent phrase.
+    """
+    found = table.at(span.start_char, span.end_char)
+    if found is not None:
+        return found
+    doc = span.doc
+    builder = _Builder.__new__(_Builder)
+    builder.doc, builder.k, builder.table = doc, knowledge, table
+    document = doc._.kg_document if Doc.has_extension("kg_document") else None
+    builder.published = getattr(document, "published", None)
+    builder.dateline = getattr(document, "dateline", None)
+    builder.full_names, builder.agent_spans, builder.matcher, builder._focus = {}, [], None, False
+    builder._generic_ids = {(a.country, a.sector, None): a.id for a in table if a.kind == "group"}
+    core = _agent_core(span, knowledge)
+    if core is None:
+        return None
+    coding = decode(list(span), knowledge, builder)
+    if coding.sector is None:
+        return None
+    name_span = _strip(span)
+    country = coding.country if coding.explicit else None
+    if country is None and coding.sector in DOMESTIC:
+        country = builder.focus_country()
+    for actor in table:
+        if (
+            actor.kind in {"group", "organization"}
+            and actor.country == country
+            and actor.sector == coding.sector
+            and fold(actor.name).split()[-1:] == fold(core.text).split()[-1:]
+        ):
+            table.add_mention(
+                actor.id,
+                Mention(
+                    name_span.text,
+                    name_span.start_char,
+                    name_span.end_char,
+                    _sent_index(name_span),
+                    "description",
+                ),
+            )
+            return actor.id
+    kind = coding.kind if coding.kind != "person" or not span.text.lower().endswith("s") else "group"
+    actor = Actor(
+        id=builder._unique_id(slug(name_span.text)),
+        name=name_span.text,
+        kind=kind or "group",
+        country=country,
+        sector=coding.sector,
+        code=_code(country, coding.sector),
+        mentions=[
+            Mention(
+                name_span.text,
+                name_span.start_char,
+                name_span.end_char,
+                _sent_index(name_span),
+                "description",
+            )
+        ],
+    )
+    return table.add(actor).id
+
+
+def _agent_core(span: Span, k: Knowledge) -> Span | None:
+    for start in range(span.start, span.end):
+        sub = span.doc[start : span.end]
+        entry = k.agent(sub.text)
+        if entry is not None:
+            return sub
+    return None

@@ -391,6 +391,10 @@ class Knowledge:
                 return entry
         return None
 
+    def agent_phrases(self) -> list[str]:
+        """Every agent phrase known, singular and plural, in lower case (for a PhraseMatcher)."""
+        return list(self._agents)
+
     def place_country(self, text: str) -> str | None:
         """ISO3 of the state a place name lies in: a country, region or city (GeoNames, most
         populous match); ``None`` when unknown."""
