@@ -322,21 +322,31 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[tuple[int, int, str | None]
         closing = doc.char_span(end, end + 1, alignment_mode="expand")
         opening = doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
         speaker = None
+        para_end = _find(doc.text, "\n", end)
+        para_start = doc.text.rfind("\n", 0, start) + 1
         if closing is not None:
-            sent = closing.sent
-            speaker = _speaker_in(doc, table, (t for t in sent if t.idx >= end), reporting)
+            after = [t for t in closing.sent if end <= t.idx < para_end]
+            speaker = _speaker_in(doc, table, after, reporting)
         if speaker is None and opening is not None:
-            sent = opening.sent
-            speaker = _speaker_in(doc, table, (t for t in sent if t.idx < start), reporting)
+            before = [t for t in opening.sent if para_start <= t.idx < start]
+            speaker = _speaker_in(doc, table, before, reporting)
         if speaker is None and found and found[-1][2] and _adjacent(doc.text, found[-1][1], start):
             speaker = found[-1][2]
         found.append((start, end, speaker))
     return found
 
 
+def _find(text: str, needle: str, start: int) -> int:
+    found = text.find(needle, start)
+    return len(text) if found < 0 else found
+
+
 def _adjacent(text: str, previous_end: int, start: int) -> bool:
+    """The quote at ``start`` is in the previous quote's paragraph, or opens the next one."""
     between = text[previous_end:start]
-    return between.count("\n\n") <= 1 and len(between.strip(' "\u201d\u201c\n.,')) == 0
+    breaks = re.findall(r"\n\s*\n|\n", between)
+    opening = text[text.rfind("\n", 0, start) + 1 : start]
+    return not breaks or (len(breaks) == 1 and opening.strip() in ('"', "\u201c"))
 
 
 # --------------------------------------------------------------------------------- metonyms

@@ -291,7 +291,13 @@ def _prenominal(doc: Doc, title: Span, entry: TitleEntry, spans, table, knowledg
     inside = [
         (s, e, a)
         for s, e, a, k in spans
-        if s <= title.start_char and e > title.end_char and k not in ("pronoun", "description")
+        if s <= title.start_char
+        and (
+            e > title.end_char
+            and k not in ("pronoun", "description")
+            or e == title.end_char
+            and k == "description"
+        )
     ]
     hit = max(inside, key=lambda f: f[1]) if inside else _starting_at(spans, doc[title.end].idx)
     person = _holder(table, hit, knowledge)
