@@ -162,7 +162,7 @@ def find_credits(text: str, lines: list[Line], found: Cleaning) -> None:
     pattern = re.compile(rf"\(\s*{rules.role_re}\s+by\s[^()]{{1,{_CREDIT_MAX_CHARS}}}\)", re.IGNORECASE)
     for match in pattern.finditer(text):
         credit = parse_credit(match.group(0))
-        if credit is not None:
+        if credit is not None and any(credit.values()):
             found.spans.append(match.span())
             for kind, names in credit.items():
                 found.add_names(kind, names)
