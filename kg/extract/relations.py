@@ -364,10 +364,7 @@ def apply_match(match: TitleMatch, table: ActorTable, doc: Doc) -> list[Relation
     if holder is None or not match.current:
         return []
     of = office_of(match, table)
-    role = Role(title=match.entry.title, of=of)
-    if not any(r.title == role.title and r.of == role.of for r in holder.roles):
-        holder.roles = [r for r in holder.roles if not (r.title == role.title and r.of is None)]
-        holder.roles.append(role)
+    _add_role(holder, Role(title=match.entry.title, of=of))
     _fill_from_office(holder, table.get(of) if of else None, match)
     if of is None:
         return []
@@ -378,6 +375,20 @@ def apply_match(match: TitleMatch, table: ActorTable, doc: Doc) -> list[Relation
         )
         for predicate in _predicates(match.entry, table.get(of))
     ]
+
+
+def _add_role(holder: Actor, role: Role) -> None:
+    """Add an office unless the holder has it already (titles compared without case); an office
+    with a known owner replaces the same office without one."""
+    title = role.title.casefold()
+    same = [r for r in holder.roles if r.title.casefold() == title]
+    if any(r.of == role.of or role.of is None for r in same):
+        return
+    for r in same:
+        if r.of is None:
+            r.of = role.of
+            return
+    holder.roles.append(role)
 
 
 def _predicates(entry: TitleEntry, owner: Actor | None) -> list[str]:
