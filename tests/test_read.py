@@ -121,6 +121,13 @@ def test_csv_text_column_option_and_big_fields(tmp_path):
     assert doc.text == body
 
 
+def test_csv_with_semicolons_from_a_spreadsheet(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('\ufeffid;text;published\nr1;"Talks; then a vote.";2024-03-02\n', encoding="utf-8")
+    (doc,) = read(path)
+    assert (doc.doc_id, doc.text, doc.published) == ("r1", "Talks; then a vote.", "2024-03-02")
+
+
 def test_stdin_json_lines(monkeypatch):
     lines = '{"id": "s1", "text": "PARIS (AFP) - Talks began."}\n\n{"text": "No id here."}\n'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8")), encoding="utf-8"))
@@ -222,6 +229,17 @@ def test_path_through_a_file_cannot_be_read(tmp_path):
     docs = read(inside, good_txt(tmp_path))
     assert_one_error(
         docs, f"{inside}: cannot be read (Not a directory): check that it exists and is readable"
+    )
+
+
+def test_json_file_is_refused_with_advice(tmp_path):
+    path = tmp_path / "data.json"
+    path.write_text('[{"id": "a", "text": "Hello."}]', encoding="utf-8")
+    docs = read(path, good_txt(tmp_path))
+    assert_one_error(
+        docs,
+        f"{path}: a .json file is not read: "
+        'write one JSON object per line, {"id": ..., "text": ...}, as .jsonl',
     )
 
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from kg.model import Document
 from kg.read.dateline import normalize_date
@@ -29,6 +29,7 @@ STDIN = "-"
 _SNIFF_BYTES = 8192
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _CSV_DATE_COLUMNS = ("published", "date")
+_CSV_DELIMITERS = (",", ";", "\t", "|")
 _METADATA = ("title", "source", "url", "lang")
 
 
@@ -119,7 +120,12 @@ def _read_file(
             yield from _read_jsonl(stream, str(path), ids)
     elif suffix == ".csv":
         yield from _read_csv(path, ids, text_column, shown)
-    else:
+    elif suffix == ".json":
+        problem = (
+            'a .json file is not read: write one JSON object per line, {"id": ..., "text": ...}, as .jsonl'
+        )
+        yield _error(ids.for_path(path, shown=shown), str(path), problem)
+    else:  # .txt, and any other text file named explicitly
         yield _read_text_file(path, ids, shown)
 
 
@@ -266,14 +272,21 @@ def _read_csv(path: Path, ids: IdRegistry, text_column: str | None, shown: Path 
     _set_field_size_limit()
     name = str(path)
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
-        reader = csv.reader(stream)
+        delimiter = _delimiter(stream.readline())
+        stream.seek(0)
+        reader = csv.reader(stream, delimiter=delimiter)
         header = next(reader, None)
         columns = _columns(header or [])
         wanted = (text_column or "text").strip().casefold()
         if wanted not in columns:
             yield _error(ids.for_path(path, shown=shown), name, _missing_column(header or [], text_column))
             return
-        yield from _csv_rows(reader, stream, name, columns, wanted, ids)
+        yield from _csv_rows(reader, name, columns, wanted, ids)
+
+
+def _delimiter(header_line: str) -> str:
+    """The header's most frequent separator among ``, ; TAB |`` (spreadsheets export ``;`` too)."""
+    return max(_CSV_DELIMITERS, key=header_line.count)  # ties: the first, a comma
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -292,7 +305,6 @@ def _missing_column(header: list[str], text_column: str | None) -> str:
 
 def _csv_rows(
     reader: Iterator[list[str]],
-    stream: IO[str],
     name: str,
     columns: dict[str, int],
     wanted: str,
