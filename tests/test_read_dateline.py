@@ -121,6 +121,8 @@ def test_byline_run_into_the_dateline():
         "Mexico's President Claudia Sheinbaum said on Friday",
         "By Friday the (Reuters) - x",
         "The talks (see below) - as officials said",
+        "Prime Minister Tony Blair (Labour) - who leads the party",
+        "Tony Blair () - who",
     ],
 )
 def test_not_a_dateline(line):

@@ -107,7 +107,7 @@ def parse_dateline(line: str) -> Dateline | None:
     place, month, day, year = _split_date(prefix)
     if place is not None and not _is_place(place):
         return None
-    canonical = _source(source, has_place=place is not None) if source is not None else None
+    canonical = _source(source, place) if source is not None else None
     if canonical is False:
         return None
     return Dateline(match.end("lead"), match.end(), place, canonical or None, month, day, year, authors)
@@ -160,18 +160,22 @@ def _is_place(place: str) -> bool:
     return all(_PLACE_TOKEN.match(t) or t.casefold() in _PLACE_PARTICLES for t in tokens)
 
 
-def _source(text: str, *, has_place: bool) -> str | bool | None:
-    """Canonical agency; the text itself for an unknown but name-like one; False: not a dateline."""
+def _source(text: str, place: str | None) -> str | bool | None:
+    """Canonical agency; the text itself for an unknown but name-like one; False: not a dateline.
+
+    An unknown or empty agency counts only after a place in capitals ("NAIROBI (Nation) -"),
+    so that "Prime Minister Tony Blair (Labour) - who ..." stays article text.
+    """
     text = text.strip()
-    if not text:
-        return None if has_place else False
-    canonical = agency(text)
+    canonical = agency(text) if text else None
     if canonical is not None:
         return canonical
+    if place is None or not re.split(r"[\s,/]+", place)[0].isupper():
+        return False
     tokens = text.split()
-    if has_place and len(tokens) <= 4 and all(_SOURCE_TOKEN.match(t) for t in tokens):
-        return text
-    return False
+    if not tokens:
+        return None
+    return text if len(tokens) <= 4 and all(_SOURCE_TOKEN.match(t) for t in tokens) else False
 
 
 def _valid_day(month: int, day: int | None) -> bool:
