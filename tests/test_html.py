@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -197,3 +198,21 @@ def test_empty_graph_still_makes_a_page():
     data = embedded_data(render_html(nx.MultiDiGraph()))
     assert data["actors"] == [] and data["events"] == []
     assert data["title"] == "Knowledge graph: 0 actors, 0 events"
+
+
+def test_the_graph_of_to_networkx_feeds_the_view():
+    """The real graph builder's schema (node_type, kind, sentence, source/target/relation edges)."""
+    from kg.graph.networkx import to_networkx
+    from kg.model import read_extractions
+
+    fixture = Path(__file__).parent / "fixtures" / "extractions" / "seed.jsonl"
+    with fixture.open(encoding="utf-8") as lines:
+        data = view_data(to_networkx(read_extractions(lines)))
+    actors = {a["label"]: a for a in data["actors"]}
+    assert actors["Claudia Sheinbaum"]["kind"] == "person"
+    assert "President of Mexico" in actors["Claudia Sheinbaum"]["roles"]
+    trump = actors["Donald Trump"]["id"]
+    threats = [e for e in data["events"] if trump in e["source"] and e["type"] == "THREATEN"]
+    assert threats and "land strikes on drug cartels" in threats[0]["sentence"]
+    assert threats[0]["date"] == "2026-01-08" and threats[0]["documents"] == list(data["documents"])
+    assert any(r["predicate"] == "holdsRole" for r in data["relations"])

@@ -139,6 +139,7 @@ def _event(node: str, attrs: dict[str, Any]) -> dict[str, Any]:
         "goldstein": _number(attrs.get("goldstein")),
         "date": _text(attrs.get("date")),
         "modality": _text(attrs.get("modality")),
+        "attributed_to": _text(attrs.get("attributed_to")),
         "sentence": _text(attrs.get("sentence")) or "",
         "trigger": _text(attrs.get("trigger")),
         "source": [],

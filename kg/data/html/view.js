@@ -197,6 +197,7 @@
       joinLinks(e.source), document.createTextNode(" → "), joinLinks(e.target)
     ]);
     if (e.modality && e.modality !== "asserted") { head.appendChild(el("span", { className: "kg-modality", text: e.modality })); }
+    if (e.attributed_to) { head.appendChild(el("span", { className: "kg-modality", text: "claimed by " + e.attributed_to })); }
     var item = el("li", { className: "kg-event", "data-event": e.id }, [head, sentenceWithTrigger(e)]);
     var docs = (e.documents || []).map(function (d) {
       var doc = docsById[d];
