@@ -51,9 +51,14 @@ def date_literal(value: str | None) -> Literal | None:
 
 
 def _decimal(value: float | int | None, places: int = 6) -> Literal | None:
+    """An ``xsd:decimal`` in canonical form (``-7.0``, ``0.85``), so Turtle round-trips exactly."""
     if value is None:
         return None
-    return Literal(Decimal(str(round(float(value), places))).normalize() + Decimal(0), datatype=XSD.decimal)
+    text = f"{Decimal(str(round(float(value), places))):f}"
+    if "." not in text:
+        text += ".0"
+    text = text.rstrip("0") + ("0" if text.rstrip("0").endswith(".") else "")
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _text(value: str | None) -> Literal | None:
