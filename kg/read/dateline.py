@@ -56,6 +56,11 @@ _YEAR = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)\b(?![\d%,.]\d)",
     re.IGNORECASE,
 )
+_WRITTEN_DATE = re.compile(  # "December 31, 2017", "31 Dec. 2017": metadata dates with a year
+    rf"^(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?)"
+    r",?\s*(?P<y>\d{4})$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _SEARCH_LINES = 3  # the dateline is in one of the first non-blank lines after the title
@@ -362,6 +367,11 @@ def normalize_date(value: object) -> str | None:
     text = str(value).strip()
     if _ISO.match(text):
         parsed = _safe_date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+        return parsed.isoformat() if parsed else None
+    written = _WRITTEN_DATE.match(text)
+    if written:  # the common "December 31, 2017" / "31 Dec 2017" without dateutil's cost
+        month = _MONTHS[(written.group("m1") or written.group("m2")).casefold()]
+        parsed = _safe_date(int(written.group("y")), month, int(written.group("d1") or written.group("d2")))
         return parsed.isoformat() if parsed else None
     try:  # two different defaults: a missing day, month or year shows as a difference
         first = dateutil_parser.parse(text, default=datetime(2000, 1, 1))
