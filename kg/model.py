@@ -108,6 +108,9 @@ class Event:
     confidence: float = 0.5
     mentions: list[Mention] = field(default_factory=list)  # extension: other tellings of it
     recipient: list[str] = field(default_factory=list)  # extension: e.g. "to the U.S." of an expulsion
+    num_mentions: int = 1  # extension: tellings of this event (GDELT NumMentions), see kg.resolve.events
+    num_articles: int = 1  # extension: documents telling it (GDELT NumArticles)
+    global_id: str | None = None  # extension: the same id for the same event in every document
 
 
 @dataclass

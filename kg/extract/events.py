@@ -1,15 +1,695 @@
-"""Events: first version, to be deepened."""
+"""Events: who did what to whom, read from the dependency parse with the project's trigger lexicon.
+
+A sentence becomes events in five steps:
+
+1. **Triggers.** Every verb or noun whose lemma heads an entry of ``kg/data/events/triggers.tsv``
+   is a candidate; multiword entries ("lift sanctions", "air strike", "call on") must find their
+   other words among the token's dependents; the longest entry whose condition holds wins, and the
+   words it uses are not triggers themselves. Tokens inside names ("Asia-Pacific Economic
+   Cooperation") are never triggers.
+2. **Arguments.** Source, target and recipient come from the dependency relations and prepositions
+   listed for the trigger (``arguments.json``, overridable per entry): subjects (inherited through
+   control, coordination, relative clauses and gerunds), objects, passive ``by`` phrases,
+   possessives and compounds of event nouns ("Trump's threats", "U.S. attack"), and prepositional
+   objects ("strikes on drug cartels"). Tokens become actors through the ``ActorTable`` and
+   ``actor_for_phrase``; all conjuncts of an argument are taken (compound actors).
+3. **Frames.** A verbal trigger (threaten, urge, agree, condemn...) takes the event embedded in its
+   complement as its *content*: "threatened land strikes on cartels" is one THREATEN event whose
+   target comes from the content; "denied attacking" makes the attack negated instead.
+4. **Modality and attribution.** Negation, modal auxiliaries, conditionals, ``going to``, intent
+   and likelihood governors (``cues.json``) give asserted / negated / hypothetical / future /
+   intended; events inside a quote or a reported clause are ``attributed_to`` the speaker.
+5. **Time, place, identity.** ``kg.extract.time.event_date`` and ``kg.extract.places.event_location``
+   give date and location; the same event told twice in the document is merged
+   (``kg.resolve.events.merge_document_events``) and ids ``e1``, ``e2``... follow text order.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.event_lexicon import EventLexicon, Trigger, load_event_lexicon
+from kg.extract.table import ActorTable
+from kg.model import Event, Location, Mention, Quote
+
+try:  # the time and place engineers' functions; fall back while they do not exist
+    from kg.extract.time import event_date as _event_date
+except ImportError:  # pragma: no cover - only while kg.extract.time is missing
+    _event_date = None
+try:
+    from kg.extract.places import event_location as _event_location
+except ImportError:  # pragma: no cover - only while kg.extract.places is missing
+    _event_location = None
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# dependency hops that lead from an embedded event up to the trigger that frames it
+FRAME_FIRST_HOPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "attr", "oprd", "compound", "nmod"}
+)
+FRAME_LATER_HOPS = FRAME_FIRST_HOPS | {"prep", "nsubj", "nsubjpass", "conj", "advcl", "agent"}
+# hops from a verb without subject up to the verb whose subject it shares
+SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp"})
+MODALITY_ORDER = ("negated", "hypothetical", "future", "intended", "asserted")
+
+
+@dataclass
+class _Draft:
+    """An event being read: the trigger token, its lexicon entry and what was found so far."""
+
+    token: Token
+    entry: Trigger
+    used: tuple[Token, ...]
+    cameo: str
+    category: str
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    frame: _Draft | None = None
+    dropped: bool = False
+    recoded: bool = False
+
+    @property
+    def participants(self) -> list[str]:
+        return list(dict.fromkeys(self.source + self.target + self.recipient))
+
+
+class _Context:
+    """What the readers of one document share."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon, knowledge) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.knowledge = knowledge
+        self.table: ActorTable = doc._.kg_actors if doc._.kg_actors is not None else ActorTable()
+        self.quotes: list[Quote] = list(doc._.kg_quotes or [])
+        document = doc._.kg_document
+        self.published: str | None = document.published if document is not None else None
+        self.cues = lexicon.cues
+        self._actor_cache: dict[int, str | None] = {}
+
+    def quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+
+# ----------------------------------------------------------------------------- component
 
 
 @Language.factory("kg_events", default_config={"actor_files": [], "agent_files": []})
 def make_events(nlp: Language, name: str, actor_files: list[str], agent_files: list[str]):
-    def annotate(doc: Doc) -> Doc:
-        doc._.kg_events = []
+    """The ``kg_events`` component: fills ``doc._.kg_events`` with ``Event`` objects."""
+    return EventComponent(tuple(actor_files), tuple(agent_files))
+
+
+class EventComponent:
+    """Reads the events of a document (see the module docstring for how)."""
+
+    def __init__(self, actor_files: tuple[str, ...] = (), agent_files: tuple[str, ...] = ()) -> None:
+        self.actor_files = actor_files
+        self.agent_files = agent_files
+        self.lexicon = load_event_lexicon()
+        self._knowledge = None
+
+    @property
+    def knowledge(self):
+        if self._knowledge is None:
+            from kg.lexicon import load_knowledge
+
+            self._knowledge = load_knowledge(self.actor_files, self.agent_files)
+        return self._knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_events = extract_events(doc, self.lexicon, self.knowledge)
         return doc
 
-    return annotate
+
+def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None) -> list[Event]:
+    """The events of an annotated ``doc`` (actors, coreference and quotes already run).
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A document that went through ``kg_actors`` (and ``kg_quotes``).
+    lexicon : EventLexicon, optional
+        Defaults to the project's lexicon in ``kg/data/events``.
+    knowledge : kg.lexicon.Knowledge, optional
+        Passed on to ``actor_for_phrase``.
+
+    Returns
+    -------
+    list of Event
+        In text order, ids ``e1``, ``e2``..., the same event told twice merged into one.
+    """
+    from kg.resolve.events import merge_document_events
+
+    ctx = _Context(doc, lexicon or load_event_lexicon(), knowledge)
+    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, ctx)]
+    for draft in drafts:
+        _read_arguments(draft, ctx)
+    _apply_frames(drafts, ctx)
+    events = []
+    for draft in drafts:
+        if draft.dropped or draft.frame is not None:
+            continue
+        _read_modality(draft, ctx)
+        _recode_by_modality(draft, ctx)
+        events.append(_to_event(draft, ctx))
+    actors = {a.id: a for a in ctx.table}
+    events = merge_document_events(events, actors)
+    for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
+        event.id = f"e{n}"
+    return sorted(events, key=lambda e: e.trigger.start)
+
+
+# ----------------------------------------------------------------------------- 1. triggers
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _neighbourhood(token: Token, pos: str) -> list[Token]:
+    """Tokens where the other words of a multiword entry may be."""
+    near = list(token.children)
+    near += [g for c in token.children for g in c.children]
+    if pos == "NOUN" and token.head.i != token.i:
+        near += [token.head, token.head.head]
+    return near
+
+
+def _words_found(entry: Trigger, token: Token) -> tuple[Token, ...] | None:
+    """The dependents matching the entry's other words, or None when one is missing."""
+    near = _neighbourhood(token, entry.pos)
+    used = []
+    for word in entry.extras:
+        hit = next((t for t in near if t not in used and word in (t.lower_, t.lemma_.lower())), None)
+        if hit is None:
+            return None
+        used.append(hit)
+    return tuple(used)
+
+
+def _condition_holds(entry: Trigger, token: Token) -> bool:
+    for condition in entry.when:
+        name, _, values = condition.partition("=")
+        wanted = set(values.split(","))
+        if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in wanted for c in token.children):
+            return False
+        if name == "obj" and not any(c.dep_ == "dobj" and c.lemma_.lower() in wanted for c in token.children):
+            return False
+        if name == "noobj" and any(c.dep_ == "dobj" for c in token.children):
+            return False
+        if name == "noxcomp" and any(c.dep_ == "xcomp" for c in token.children):
+            return False
+    return True
+
+
+def match_trigger(token: Token, lexicon: EventLexicon) -> tuple[Trigger, tuple[Token, ...]] | None:
+    """The lexicon entry ``token`` triggers (longest phrase first) and the tokens it uses.
+
+    Parameters
+    ----------
+    token : spacy.tokens.Token
+    lexicon : EventLexicon
+
+    Returns
+    -------
+    tuple or None
+        ``(entry, used tokens)``; entries with a CAMEO 01 code (statements) block shorter ones and
+        are returned too, so callers can skip them.
+    """
+    pos = _pos(token)
+    if pos is None or token.ent_type_ in NAME_LABELS or (pos == "VERB" and token.dep_ == "amod"):
+        return None
+    lemma = token.lemma_.lower()
+    candidates = lexicon.candidates(lemma, pos) or lexicon.candidates(token.lower_, pos)
+    best = None
+    for entry in candidates:
+        if best is not None and len(entry.extras) <= len(best[0].extras):
+            continue
+        used = _words_found(entry, token)
+        if used is not None and _condition_holds(entry, token):
+            best = (entry, used)
+    return best
+
+
+def _blocked_by_object(token: Token, entry: Trigger, category: str, ctx: _Context) -> bool:
+    """Material triggers whose object is a text or a record ("released a statement")."""
+    if entry.pos != "VERB" or category in ctx.lexicon.frame_categories:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues["non_event_objects"] for c in token.children)
+
+
+def _sentence_drafts(sent: Span, ctx: _Context) -> list[_Draft]:
+    """Trigger matches of one sentence, minus the words other matches used."""
+    matches = []
+    for token in sent:
+        if token.is_space or token.is_punct:
+            continue
+        found = match_trigger(token, ctx.lexicon)
+        if found is not None:
+            matches.append((token, *found))
+    used = {t.i for _, _, words in matches for t in words}
+    drafts = []
+    for token, entry, words in matches:
+        category = ctx.lexicon.plover(entry.cameo)
+        if token.i in used or category is None or _blocked_by_object(token, entry, category, ctx):
+            continue
+        drafts.append(_Draft(token, entry, words, entry.cameo, category))
+    return drafts
+
+
+# ----------------------------------------------------------------------------- 2. arguments
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of ``verb``: its own, else the one it shares through control, coordination,
+    gerunds and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head]
+            return [child]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or depth > 5 or verb.head.i == verb.i:
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    if verb.dep_ == "relcl":
+        return [verb.head] if verb.tag_ == "VBG" else []
+    if verb.dep_ not in SUBJECT_CLIMB:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objects:
+            return objects[:1]
+    return _subjects(head, depth + 1)
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            found += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prep" and child.lower_ == "between" and "between" in preps:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    return found
+
+
+def _dependents(token: Token, deps: tuple[str, ...], used: tuple[Token, ...]) -> list[Token]:
+    """Argument tokens of ``token`` for the given dependency labels and prepositions."""
+    heads = [token, *used]
+    found: list[Token] = []
+    preps = {d for d in deps if d.islower() and d not in _DEP_LABELS}
+    for head in heads:
+        for dep in deps:
+            if dep == "nsubj":
+                found += _subjects(head) if head.i == token.i else []
+            elif dep == "agent":
+                agents = [c for c in head.children if c.dep_ == "agent"]
+                found += [g for c in agents for g in c.children if g.dep_ == "pobj"]
+            elif dep in _DEP_LABELS and (head.i == token.i or head.pos_ in ("NOUN", "PROPN")):
+                found += [c for c in head.children if c.dep_ == dep and c not in used]
+        found += _prep_objects(head, preps)
+    objects = [c for c in token.children if c.dep_ == "dobj" and c not in used]
+    for obj in objects:  # "deploy force against cartels": the parser often attaches it to the object
+        found += _prep_objects(obj, preps - {"of", "with", "to"}) if "dobj" not in deps else []
+    return found
+
+
+_DEP_LABELS = frozenset(
+    {"nsubj", "agent", "dobj", "nsubjpass", "dative", "poss", "compound", "amod", "attr", "appos"}
+)
+
+
+def _actor_of_token(token: Token, ctx: _Context) -> str | None:
+    if token.i in ctx._actor_cache:
+        return ctx._actor_cache[token.i]
+    actor = _lookup_actor(token, ctx)
+    if actor is not None and _never_participant(actor, ctx):
+        actor = None
+    ctx._actor_cache[token.i] = actor
+    return actor
+
+
+def _lookup_actor(token: Token, ctx: _Context) -> str | None:
+    table = ctx.table
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_:
+            actor = table.at(child.idx, child.idx + len(child))
+            if actor is not None:
+                return actor
+    actor = table.at(token.idx, token.idx + len(token))
+    if actor is not None:
+        return actor
+    if token.pos_ == "PRON":
+        quote = ctx.quote_at(token.idx)
+        if quote is not None and token.lower_ in ctx.cues["first_person"]:
+            return quote.speaker
+        return None
+    for child in token.children:
+        if child.dep_ == "appos":
+            actor = table.at(child.idx, child.idx + len(child))
+            if actor is not None:
+                return actor
+    left = [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ != "punct"]
+    start = min(left, default=token.i)
+    span = token.doc[start : token.i + 1]
+    try:
+        from kg.extract.actors import actor_for_phrase
+
+        return actor_for_phrase(span, table, ctx.knowledge)
+    except Exception:  # an actor reader failure must not lose the event
+        return table.at(span.start_char, span.end_char)
+
+
+def _never_participant(actor_id: str, ctx: _Context) -> bool:
+    actor = ctx.table.get(actor_id)
+    names = {actor_id.lower()} | ({actor.name.lower()} if actor else set())
+    return bool(names & ctx.cues["never_participants"])
+
+
+def _actors(tokens: list[Token], ctx: _Context, exclude: Token, descend: bool = True) -> list[str]:
+    """Actor ids of argument tokens and their conjuncts; a non-actor noun ("positions", "regard")
+    passes on to the objects of its own prepositions."""
+    ids = []
+    for token in tokens:
+        for item in (token, *token.conjuncts):
+            if item.i == exclude.i:
+                continue
+            actor = _actor_of_token(item, ctx)
+            if actor is not None:
+                ids.append(actor)
+            elif descend and item.pos_ in ("NOUN", "PROPN", "PRON"):
+                inner = _prep_objects(item, {"of", "to", "on", "against", "from", "in", "with"})
+                ids += _actors(inner, ctx, exclude, descend=False)
+    return list(dict.fromkeys(ids))
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal event is the object of ("launched an offensive", "doubled down on
+    cooperation", "with two mass expulsions")."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    for _ in range(3):
+        if node.dep_ in ("dobj", "attr", "oprd") and node.head.pos_ in ("VERB", "AUX"):
+            return node.head
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            host = node.head.head
+            if host.pos_ in ("VERB", "AUX"):
+                return host
+            node = host
+            continue
+        return None
+    return None
+
+
+def _read_arguments(draft: _Draft, ctx: _Context) -> None:
+    token, entry = draft.token, draft.entry
+    roles = ctx.lexicon.roles(entry, draft.category)
+    for role in ("source", "target", "recipient"):
+        tokens = _dependents(token, roles.get(role, ()), draft.used)
+        setattr(draft, role, _actors(tokens, ctx, token))
+    if entry.pos == "NOUN" and not draft.source:
+        _source_from_governor(draft, ctx)
+    draft.target = [a for a in draft.target if a not in draft.source]
+    draft.recipient = [a for a in draft.recipient if a not in draft.source and a not in draft.target]
+    if not draft.target and draft.recipient and draft.category not in ("COERCE", "SANCTION"):
+        draft.target, draft.recipient = draft.recipient, []
+
+
+def _source_from_governor(draft: _Draft, ctx: _Context) -> None:
+    verb = _governing_verb(draft.token)
+    if verb is None or verb.lemma_.lower() in ctx.cues["speech_verbs"]:
+        return
+    subjects = _actors(_subjects(verb), ctx, draft.token, descend=False)
+    if verb.lemma_.lower() in ctx.cues["patient_verbs"]:
+        draft.target = draft.target or subjects
+    else:
+        draft.source = subjects
+
+
+# ----------------------------------------------------------------------------- 3. frames
+
+
+def _frame_hop_ok(node: Token, first: bool, content_preps: frozenset[str]) -> bool:
+    """Whether the dependency from ``node`` to its head may lead from content to frame."""
+    if node.dep_ == "prep" and node.lower_ not in content_preps:
+        return False
+    if first and node.dep_ in ("nsubj", "nsubjpass"):
+        return node.head.dep_ == "ccomp"  # "warned that any action ... would constitute"
+    return node.dep_ in (FRAME_FIRST_HOPS if first else FRAME_LATER_HOPS)
+
+
+def _infinitive_frame(token: Token, by_token: dict[int, _Draft]) -> _Draft | None:
+    """ "threats to deploy": the parser may attach the infinitive elsewhere; the frame noun right
+    before ``to`` still frames it."""
+    if token.i < 2 or token.doc[token.i - 1].lower_ != "to" or token.doc[token.i - 1].head.i != token.i:
+        return None
+    before = by_token.get(token.i - 2)
+    return before if before is not None and before.entry.pos == "NOUN" else None
+
+
+def _frame_of(draft: _Draft, by_token: dict[int, _Draft], ctx: _Context) -> _Draft | None:
+    """The trigger whose complement holds ``draft`` (nearest trigger up the allowed hops)."""
+    node, hops = draft.token, 0
+    preps = ctx.lexicon.content_preps
+    while node.head.i != node.i and hops < 5:
+        if not _frame_hop_ok(node, hops == 0, preps):
+            return _infinitive_frame(draft.token, by_token) if hops == 0 else None
+        node, hops = node.head, hops + 1
+        if node.lemma_.lower() in ctx.cues["speech_verbs"] and node.i not in by_token:
+            return None
+        if node.i in by_token:
+            return by_token[node.i]
+    return None
+
+
+def _apply_frames(drafts: list[_Draft], ctx: _Context) -> None:
+    """Mark content events, fill their frames' targets, refine codes; negating frames ("denied
+    attacking") drop themselves and negate their content."""
+    by_token = {d.token.i: d for d in drafts}
+    frames = ctx.lexicon.frame_categories
+    for draft in drafts:
+        frame = _frame_of(draft, by_token, ctx)
+        if frame is None:
+            continue
+        if frame.token.lemma_.lower() in ctx.cues["negating_verbs"]:
+            frame.dropped = True
+            draft.modality = "negated"
+        elif frame.category in frames:
+            draft.frame = frame
+    for draft in drafts:  # "threatened to attack and occupy": conjuncts of content are content
+        if draft.frame is None and draft.token.dep_ == "conj" and draft.token.head.i in by_token:
+            draft.frame = by_token[draft.token.head.i].frame
+    for draft in drafts:
+        frame = draft.frame
+        if frame is None or frame.dropped:
+            continue
+        if not frame.target:
+            frame.target = [a for a in draft.participants if a not in frame.source]
+        code = ctx.lexicon.content_code(frame.category, draft.category)
+        if code and frame.cameo == frame.entry.cameo:
+            frame.cameo, frame.category = code, ctx.lexicon.plover(code)
+
+
+# ----------------------------------------------------------------------------- 4. modality
+
+
+def _clause_verb(token: Token) -> Token:
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _hypothetical_cue(child: Token, cues) -> bool:
+    word = child.lower_
+    return (
+        (child.dep_ in ("aux", "auxpass") and word in cues["hypothetical_auxiliaries"])
+        or (child.dep_ == "mark" and word in cues["hypothetical_markers"])
+        or (child.dep_ == "advmod" and word in cues["hypothetical_adverbs"])
+        or (child.dep_ == "acomp" and child.lemma_.lower() in cues["hypothetical_governors"])
+    )
+
+
+def _local_modality(node: Token, cues) -> str | None:
+    """Modality marked on one verb: negation, auxiliaries, conditional markers, adverbs."""
+    found = []
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and word in ("never",)):
+            return "negated"
+        if child.dep_ in ("aux", "auxpass") and word in cues["future_auxiliaries"]:
+            found.append("future")
+        elif _hypothetical_cue(child, cues):
+            found.append("hypothetical")
+    return min(found, key=MODALITY_ORDER.index) if found else None
+
+
+def _governor_modality(governor: Token, cues) -> str | None:
+    lemma = governor.lemma_.lower() if governor.lower_ not in cues["intent_governors"] else governor.lower_
+    if lemma in cues["negating_verbs"]:
+        return "negated"
+    if lemma in cues["hypothetical_governors"]:
+        return "hypothetical"
+    if lemma in cues["future_governors"] and (lemma != "go" or governor.tag_ == "VBG"):
+        return "future"
+    if lemma in cues["intent_governors"]:
+        return "intended"
+    return None
+
+
+def _nominal_modality(token: Token, cues) -> str | None:
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return "negated"
+        if child.dep_ == "det" and child.lower_ in cues["hypothetical_determiners"]:
+            return "hypothetical"
+    verb = _governing_verb(token)
+    if verb is not None and verb.lemma_.lower() in cues["negating_verbs"]:
+        return "negated"
+    return None
+
+
+def modality_of(token: Token, cues) -> str:
+    """asserted, negated, hypothetical, future or intended, from the trigger's own clause and the
+    verbs that govern it through ``xcomp``/``conj`` (cues from ``cues.json``)."""
+    found = []
+    if token.pos_ in ("NOUN", "PROPN"):
+        nominal = _nominal_modality(token, cues)
+        if nominal:
+            found.append(nominal)
+    node = _clause_verb(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj":
+        found += [m for m in [_local_modality(node, cues)] if m]
+        return min(found, key=MODALITY_ORDER.index) if found else "asserted"
+    for _ in range(5):
+        local = _local_modality(node, cues)
+        if local:
+            found.append(local)
+        if node.dep_ == "xcomp" or (node.dep_ == "acomp" and node.head.i != node.i):
+            node = node.head
+            governed = _governor_modality(node, cues)
+            if governed:
+                found.append(governed)
+        elif node.dep_ == "ccomp" and _governor_modality(node.head, cues) in ("intended", "hypothetical"):
+            found.append("hypothetical")  # "hoping that cooperation will stave off ..."
+            break
+        elif node.dep_ in ("conj", "advcl", "relcl") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            if node.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in token.children):
+                found += [m for m in [_local_modality(node, cues)] if m in ("future", "hypothetical")]
+                break
+        else:
+            break
+    return min(found, key=MODALITY_ORDER.index) if found else "asserted"
+
+
+def _speaker(token: Token, ctx: _Context) -> str | None:
+    """Who says the clause of ``token``: the speaker of the quote it is in, or the subject of the
+    speech verb whose complement it is ("Sheinbaum said she has tasked ...")."""
+    quote = ctx.quote_at(token.idx)
+    if quote is not None and quote.speaker:
+        return quote.speaker
+    node = _clause_verb(token)
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in ctx.cues["speech_verbs"]:
+                return next(iter(_actors(_subjects(child), ctx, token, descend=False)), None)
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "parataxis", "xcomp", "conj"):
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in ctx.cues["speech_verbs"]:
+            return next(iter(_actors(_subjects(node.head), ctx, token, descend=False)), None)
+        node = node.head
+    return None
+
+
+def _read_modality(draft: _Draft, ctx: _Context) -> None:
+    local = modality_of(draft.token, ctx.cues)
+    draft.modality = min((draft.modality, local), key=MODALITY_ORDER.index)
+    draft.attributed_to = _speaker(draft.token, ctx)
+
+
+def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
+    """PLOVER: future cooperation is AGREE, announced retreats are CONCEDE; an actor announcing
+    its own future violence or sanctions threatens."""
+    if draft.modality not in ("future", "intended"):
+        return
+    code = ctx.lexicon.future_code(draft.category)
+    if code is None and draft.attributed_to and draft.attributed_to in draft.source:
+        code = ctx.lexicon.arguments.get("announced_codes", {}).get(draft.category)
+    if code:
+        draft.cameo, draft.category = code, ctx.lexicon.plover(code)
+        draft.modality = "asserted"  # the intent or threat itself is asserted
+        draft.recoded = True
+
+
+# ----------------------------------------------------------------------------- 5. the Event
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.55 if draft.entry.pos == "VERB" else 0.45
+    score += 0.25 if draft.source else 0.0
+    score += 0.15 if draft.target else 0.0
+    score -= 0.05 * len(draft.entry.when) + (0.1 if draft.recoded else 0.0)
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _date(token: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    if _event_date is not None:
+        try:
+            return _event_date(token, ctx.published)
+        except Exception:  # a date reader failure must not lose the event
+            pass
+    return (ctx.published, "published") if ctx.published else (None, None)
+
+
+def _location(token: Token, ctx: _Context) -> Location | None:
+    if _event_location is None:
+        return None
+    try:
+        return _event_location(token, ctx.table, ctx.knowledge)
+    except Exception:  # a place reader failure must not lose the event
+        return None
+
+
+def _to_event(draft: _Draft, ctx: _Context) -> Event:
+    token = draft.token
+    code = ctx.lexicon.code(draft.cameo)
+    mode = draft.entry.mode if draft.cameo == draft.entry.cameo else None
+    mode = None if mode == "-" else (mode or (code.mode if code else None))
+    date, date_source = _date(token, ctx)
+    return Event(
+        id="",
+        type=draft.category,
+        trigger=Mention(token.text, token.idx, token.idx + len(token)),
+        sentence=token.sent.text.strip(),
+        mode=mode,
+        cameo=draft.cameo,
+        quad_class=code.quad_class if code and code.quad_class else 1,
+        goldstein=code.goldstein if code else 0.0,
+        source=draft.source,
+        target=draft.target,
+        recipient=draft.recipient,
+        date=date,
+        date_source=date_source,
+        location=_location(token, ctx),
+        modality=draft.modality,
+        attributed_to=draft.attributed_to,
+        confidence=_confidence(draft),
+    )
