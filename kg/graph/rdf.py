@@ -110,6 +110,7 @@ class _Builder:
         node = iris.country_iri(iso3)
         if node not in self.labelled:
             self.default.add((node, RDF.type, KG.Country))
+            self.default.add((node, RDF.type, SEM.Actor))
             self.default.add((node, KG.countryCode, Literal(iso3.upper())))
             name, geonames = _country_facts(iso3)
             if name:
@@ -227,6 +228,7 @@ class _Builder:
         g = self.default
         node = iris.place_iri(loc.name, loc.country)
         g.add((node, RDF.type, KG.Place))
+        g.add((node, RDF.type, SEM.Place))
         if (node, RDFS.label, None) not in g:
             g.add((node, RDFS.label, Literal(loc.name)))
         if loc.country:
@@ -249,6 +251,7 @@ class _Builder:
             self.attributed_claim(x, ev, claim, node, speaker)
         trigger = self.mention(x.doc_id, ev.trigger, ev.confidence)
         g.add((node, RDF.type, KG.Event))
+        g.add((node, RDF.type, SEM.Event))  # materialised so SEM-only queries work without reasoning
         label = " ".join(
             [
                 "; ".join(names.get(a, a) for a in ev.source) or "?",
@@ -260,6 +263,7 @@ class _Builder:
         g.add((node, KG.eventId, Literal(ev.id)))
         plover = iris.plover_iri(ev.type)
         g.add((node, KG.eventType, plover))
+        g.add((node, SEM.eventType, plover))
         self.concept(plover)
         self.add(node, KG.mode, _text(ev.mode), g)
         if ev.cameo:
@@ -272,6 +276,7 @@ class _Builder:
         for prop, actors in ((KG.source, ev.source), (KG.target, ev.target), (KG.recipient, ev.recipient)):
             for actor_id in actors:
                 self.add(node, prop, ids.get(actor_id), g)
+                self.add(node, SEM.hasActor, ids.get(actor_id), g)
         self.add(node, KG.date, date_literal(ev.date), g)
         self.add(node, SEM.hasTime, self.instant(ev.date), g)
         self.add(node, KG.dateSource, _text(ev.date_source), g)
