@@ -234,6 +234,13 @@ class _Builder:
             if country is not None and _country_words(span, k):
                 pass
             return
+        if ent.label_ == "PERSON" and self._org_prefix(span) is not None:
+            org = _strip(self._org_prefix(span))
+            actor = Actor(id=slug(org.text), name=org.text, kind="organization")
+            self.add(actor, span)
+            return
+        if _in_parentheses(span) and (group := k.group(text)) is not None and group.sector == "JRN":
+            return  # "(Reuters)": the news source, not an actor
         full = self._person_full_name(span, ent.label_)
         if full is not None:
             self.person(span, full)
@@ -260,6 +267,44 @@ class _Builder:
             self.person(span, text)
             return
         self.organization(span)
+
+    def untagged_names(self) -> None:
+        """Name tokens the model left untagged that repeat a person named in full elsewhere
+        ("Lebed" after "Alexander Lebed")."""
+        by_word: dict[str, set[str]] = {}
+        for words, full in self.full_names.items():
+            if len(words) == 1:
+                by_word.setdefault(words[0], set()).add(full)
+        for full in set(self.full_names.values()):
+            first = full.split()[0]
+            if len(full.split()) == 2:
+                by_word.setdefault(first, set()).add(full)
+        taken = {(s, e) for s, e, _ in self.table._spans}
+        covered = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        for tok in self.doc:
+            fulls = by_word.get(tok.text)
+            if not fulls or len(fulls) != 1 or tok.i in covered or not tok.text[:1].isupper():
+                continue
+            if tok.pos_ != "PROPN" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            if tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN":
+                continue
+            actor_id = slug(next(iter(fulls)))
+            if actor_id in self.table and (tok.idx, tok.idx + len(tok)) not in taken:
+                span = self.doc[tok.i : tok.i + 1]
+                self.table.add_mention(
+                    actor_id, Mention(tok.text, tok.idx, tok.idx + len(tok), _sent_index(span), "name")
+                )
+
+    def _org_prefix(self, span: Span) -> Span | None:
+        """A one-word PERSON that begins a longer ORG of the document ("Magna" of "Magna
+        International Inc") names that organization."""
+        if len(span) != 1:
+            return None
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span[0].text:
+                return ent
+        return None
 
     def _inside_agent(self, span: Span) -> bool:
         """An entity inside a role phrase ("State" of "Secretary of State") is not a name."""
@@ -448,7 +493,7 @@ class _Builder:
             country, coding.explicit = place, True
         if country is None and coding.sector in DOMESTIC:
             country = self.focus_country()
-        span = _strip(span)
+        span = _strip(_after_possessor(span, k))
         if not len(span):
             return
         name = _display_name(span)
@@ -512,9 +557,11 @@ def build_table(doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher | None = 
     builder._generic_ids = {}
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
-            builder.entity(ent)
+            for part in _split_at_commas(ent):
+                builder.entity(part)
     for core in builder.agent_spans:
         builder.generic(core)
+    builder.untagged_names()
     return builder.table
 
 
@@ -653,6 +700,41 @@ def _strip(span: Span) -> Span:
     while end > start and doc[end - 1].text in TRAILING:
         end -= 1
     return doc[start:end]
+
+
+def _after_possessor(span: Span, k: Knowledge) -> Span:
+    """ "Wang's family" -> "family": a possessor that is not a country is not part of the name."""
+    for tok in span:
+        if (
+            tok.text in {"'s", "’s"}
+            and tok.i > span.start
+            and not k.country(span.doc[span.start : tok.i].text)
+        ):
+            return span.doc[tok.i + 1 : span.end]
+    return span
+
+
+def _split_at_commas(ent: Span) -> list[Span]:
+    """ "Lahore, Punjab" -> two places; other entities stay whole."""
+    if ent.label_ not in {"GPE", "LOC", "FAC"} or not any(t.text == "," for t in ent):
+        return [ent]
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            parts.append(ent.doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(ent.doc[start : ent.end])
+    return [p for p in parts if len(p)]
+
+
+def _in_parentheses(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    )
 
 
 def _display_name(span: Span) -> str:

@@ -449,21 +449,27 @@ class Knowledge:
 
     # -- patterns for the entity ruler ----------------------------------------------------------
     def ruler_patterns(self) -> list[dict]:
-        """EntityRuler patterns (phrase patterns as strings) for names the model often misses:
-        countries (GPE), IGOs and named groups (ORG), seats (ORG/FAC)."""
+        """EntityRuler phrase patterns for names the model often misses: countries (GPE, also in
+        capitals as in datelines and headlines), IGOs, named groups and seats (ORG), well-known
+        people (PERSON). Capitals are left to the model: "Washington" may be a person."""
         patterns: list[dict] = []
-        for index, label in (
+        indexes = (
             (self._country_index, "GPE"),
             (self._igos, "ORG"),
             (self._groups, "ORG"),
             (self._people, "PERSON"),
-        ):
+        )
+        for index, label in indexes:
             patterns.extend(
                 {"label": label, "pattern": form} for form in index.forms if fold(form) not in AMBIGUOUS_NAMES
             )
         for form, entry in self._metonyms.forms.items():
-            label = "ORG" if entry.sector else "GPE"
-            patterns.append({"label": label, "pattern": form})
+            if entry.sector:
+                patterns.append({"label": "ORG", "pattern": form})
+        upper = [e.name for e in self._countries.values()] + [
+            e.capital for e in self._countries.values() if e.capital
+        ]
+        patterns.extend({"label": "GPE", "pattern": name.upper()} for name in upper if len(name) > 4)
         return patterns
 
     def surface_names(self, kind: str) -> list[str]:
