@@ -154,3 +154,38 @@ def test_actor_view_collapses_events_into_thicker_dyads(seed_like_page):
     assert twice[0] == 2 and once[0] == 1 and twice[1] > once[1]
     assert seed_like_page.js("window.kgView.nodes.get().every(n => n.group === 'actor')")
     assert seed_like_page.errors == []
+
+
+def test_seed_article_view_end_to_end(browser, tmp_path):
+    """The seed through the real pipeline and kg.build: search, click, sentences; keeps the README's picture.
+
+    With ``KG_UPDATE_SCREENSHOT=1`` the screenshot is written to ``docs/seed-graph.png``.
+    """
+    import kg.api
+
+    graph = kg.api.build([ROOT / "examples" / "reuters-2026-01-09-sheinbaum.txt"])
+    path = tmp_path / "graph.html"
+    graph.to_html(path)
+    page = Page(browser, path)
+    try:
+        assert page.errors == [] and page.requests == []
+        page.page.fill("#kg-search", "Sheinbaum")
+        page.page.press("#kg-search", "Enter")
+        assert page.page.inner_text("#kg-panel-title") == "Claudia Sheinbaum"
+        assert "I asked Foreign Minister Juan Ramon de la Fuente" in page.page.inner_text("#kg-panel")
+        page.page.click("#kg-panel-close")
+        page.js("window.kgView.network.fit()")
+        page.click_node(page.js("window.kgView.data.actors.find(a => a.label === 'Donald Trump').id"))
+        panel = page.page.inner_text("#kg-panel")
+        assert "THREATEN" in panel and "drug cartels" in panel and "2026-01-08" in panel
+        page.page.click("#kg-panel-close")
+        page.click_node(page.js("window.kgView.data.actors.find(a => a.label === 'Claudia Sheinbaum').id"))
+        page.js("window.kgView.network.fit()")
+        page.page.wait_for_timeout(300)
+        shot = tmp_path / "seed-graph.png"
+        page.page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 50_000 and page.errors == []
+        if os.environ.get("KG_UPDATE_SCREENSHOT") == "1":
+            shutil.copyfile(shot, ROOT / "docs" / "seed-graph.png")
+    finally:
+        page.close()

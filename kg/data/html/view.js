@@ -88,12 +88,24 @@
   }
 
   function relationEdges(map) {
+    /* one dashed edge per ordered pair, labelled with its distinct predicates */
+    var byPair = {};
     data.relations.forEach(function (r) {
-      addEdge(map, "r|" + r.source + "|" + r.target + "|" + r.predicate, {
-        from: r.source, to: r.target, kind: "relation", label: r.predicate + (r.role ? " (" + r.role + ")" : ""),
+      var key = "r|" + r.source + "|" + r.target;
+      var text = r.predicate + (r.role ? " (" + r.role + ")" : "");
+      var entry = byPair[key] || (byPair[key] = { from: r.source, to: r.target, texts: [], predicates: [], count: 0 });
+      if (entry.texts.indexOf(text) < 0) { entry.texts.push(text); }
+      if (entry.predicates.indexOf(r.predicate) < 0) { entry.predicates.push(r.predicate); }
+      entry.count += r.count || 1;
+    });
+    Object.keys(byPair).forEach(function (key) {
+      var entry = byPair[key];
+      map[key] = {
+        from: entry.from, to: entry.to, kind: "relation", label: entry.predicates.join(", "), count: entry.count,
+        title: actorName(entry.from) + " → " + actorName(entry.to) + "\n" + entry.texts.join("\n"), length: 190,
         dashes: [6, 4], arrows: "to", color: { color: style.relation, highlight: style.relation },
-        font: { size: 11, color: "#455a64", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
-      });
+        font: { size: 10, color: "#455a64", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
+      };
     });
   }
 
@@ -150,11 +162,17 @@
       degree[edge.to] = (degree[edge.to] || 0) + 1;
       edge.id = "e" + i;
       edge.width = widthOf(edge.count);
-      if (edge.count > 1 && edge.kind !== "dyad") { edge.title = "×" + edge.count; }
+      if (edge.count > 1 && !edge.title) { edge.title = "×" + edge.count; }
       return edge;
     });
     var nodes = data.actors.map(function (a) { return actorNode(a, degree[a.id] || 0); });
-    if (withEvents) { nodes = nodes.concat(data.events.map(eventNode)); }
+    if (withEvents) {
+      nodes = nodes.concat(data.events.map(function (e) {
+        var node = eventNode(e);
+        node.hidden = !degree[e.id] && !showIsolated.checked;  /* an event with no known actor */
+        return node;
+      }));
+    }
     return { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) };
   }
 
@@ -211,11 +229,18 @@
     return item;
   }
 
+  function resized() {
+    /* the canvas shares the row with the panel: resize it now rather than at vis' next poll */
+    if (view.network) { view.network.setSize("100%", "100%"); view.network.redraw(); }
+  }
+
   function showPanel(children) {
     panelBody.textContent = "";
     children.forEach(function (c) { panelBody.appendChild(c); });
+    var opening = panel.hidden;
     panel.hidden = false;
     panel.scrollTop = 0;
+    if (opening) { resized(); }
   }
 
   function showActor(id) {
@@ -249,7 +274,7 @@
     panel.removeAttribute("data-actor");
   }
 
-  document.getElementById("kg-panel-close").addEventListener("click", function () { panel.hidden = true; });
+  document.getElementById("kg-panel-close").addEventListener("click", function () { panel.hidden = true; resized(); });
 
   /* ---------- legend ---------- */
 
