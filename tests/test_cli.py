@@ -122,7 +122,7 @@ def seed_build(tmp_path_factory):
     return outdir
 
 
-@pytest.mark.parametrize("fmt,marker", [("csv", ","), ("tsv", "\t"), ("json", "{"), ("table", "|")])
+@pytest.mark.parametrize("fmt,marker", [("csv", ","), ("tsv", "\t"), ("json", "{"), ("table", "(3 rows)")])
 def test_query_formats(seed_build, fmt, marker):
     query = "SELECT ?s ?o WHERE { ?s a ?o } LIMIT 3"
     result = run("query", str(seed_build), query, "--format", fmt)
