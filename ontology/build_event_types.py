@@ -17,12 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.graph.iris import cameo_iri, mode_iri, plover_iri  # noqa: E402
+from kg.graph.rdf import decimal_literal  # noqa: E402
 from kg.graph.vocab import KG, KGT, ONTOLOGY_VERSION, bind_prefixes  # noqa: E402
 
 PLOVER_TSV = ROOT / "ontology" / "plover.tsv"
@@ -38,7 +39,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _score(text: str) -> Literal | None:
-    return Literal(Decimal(text), datatype=XSD.decimal) if text.strip() else None
+    return decimal_literal(Decimal(text)) if text.strip() else None
 
 
 def add_schemes(g: Graph) -> None:

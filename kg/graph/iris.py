@@ -72,7 +72,17 @@ def actor_key(actor: Actor) -> str:
         from kg.resolve.actors import actor_iri_key
     except ImportError:
         return actor_key_of(actor.kind, actor.country, actor.name)
-    return actor_iri_key(actor)
+    key = actor_iri_key(actor)
+    if _lossy(actor.name):
+        # an ASCII key cannot tell non-Latin names apart: add a hash of the name itself
+        key = f"{key}-{_hash(normalise(actor.name))}"
+    return key
+
+
+def _lossy(text: str) -> bool:
+    """Whether ``text`` has letters or digits outside ASCII once accents are removed."""
+    folded = unicodedata.normalize("NFKD", normalise(text))
+    return any(ch.isalnum() and not ch.isascii() for ch in folded if not unicodedata.combining(ch))
 
 
 def actor_iri(actor: Actor) -> URIRef:

@@ -50,7 +50,7 @@ def date_literal(value: str | None) -> Literal | None:
     return None
 
 
-def _decimal(value: float | int | None, places: int = 6) -> Literal | None:
+def decimal_literal(value: float | int | None, places: int = 6) -> Literal | None:
     """An ``xsd:decimal`` in canonical form (``-7.0``, ``0.85``), so Turtle round-trips exactly."""
     if value is None:
         return None
@@ -91,7 +91,7 @@ class _Builder:
             g.add((node, KG.sentenceIndex, Literal(int(m.sentence))))
         self.add(node, KG.mentionKind, _text(m.kind))
         if confidence is not None:
-            g.add((node, KG.confidence, _decimal(confidence, 3)))
+            g.add((node, KG.confidence, decimal_literal(confidence, 3)))
         return node
 
     def instant(self, value: str | None) -> URIRef | None:
@@ -235,8 +235,8 @@ class _Builder:
             g.add((node, KG.countryCode, Literal(loc.country.upper())))
             g.add((node, KG.country, self.country(loc.country)))
         if loc.lat is not None and loc.lon is not None and (node, GEO.lat, None) not in g:
-            g.add((node, GEO.lat, _decimal(loc.lat, 5)))
-            g.add((node, GEO.long, _decimal(loc.lon, 5)))
+            g.add((node, GEO.lat, decimal_literal(loc.lat, 5)))
+            g.add((node, GEO.long, decimal_literal(loc.lon, 5)))
         if loc.geonames and _SAFE_IRI.match(loc.geonames):
             g.add((node, SKOS.exactMatch, URIRef(loc.geonames)))
         return node
@@ -272,7 +272,7 @@ class _Builder:
                 g.add((node, KG.cameo, iris.cameo_iri(ev.cameo)))
                 self.concept(iris.cameo_iri(ev.cameo))
         g.add((node, KG.quadClass, Literal(int(ev.quad_class))))
-        g.add((node, KG.goldstein, _decimal(ev.goldstein, 2)))
+        g.add((node, KG.goldstein, decimal_literal(ev.goldstein, 2)))
         for prop, actors in ((KG.source, ev.source), (KG.target, ev.target), (KG.recipient, ev.recipient)):
             for actor_id in actors:
                 self.add(node, prop, ids.get(actor_id), g)
@@ -283,7 +283,7 @@ class _Builder:
         if ev.location is not None and ev.location.name:
             g.add((node, SEM.hasPlace, self.place(ev.location)))
         g.add((node, KG.modality, Literal(ev.modality)))
-        g.add((node, KG.confidence, _decimal(ev.confidence, 3)))
+        g.add((node, KG.confidence, decimal_literal(ev.confidence, 3)))
         g.add((node, KG.sentence, Literal(ev.sentence)))
         g.add((node, KG.trigger, trigger))
         g.add((node, KG.denotedBy, trigger))
