@@ -69,6 +69,10 @@ def build_pipeline(
     register_extensions()
     nlp = load_model(resolve_model_name(model))
     config = {"actor_files": list(actor_files), "agent_files": list(agent_files)}
+    import kg.annotate.paragraphs  # noqa: F401  (registers kg_paragraphs)
+
+    first = next((n for n in ("parser", "senter", "ner") if n in nlp.pipe_names), None)
+    nlp.add_pipe("kg_paragraphs", **({"before": first} if first else {"first": True}), config=config)
     nlp.add_pipe("kg_entity_ruler", before="ner", config=config)
     for name in KG_COMPONENTS:
         nlp.add_pipe(name, config=config)
