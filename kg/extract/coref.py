@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,6 +82,7 @@ class _Coref:
 
     def __init__(self, doc: Doc, table: ActorTable, knowledge) -> None:
         self.doc, self.table, self.knowledge = doc, table, knowledge
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.cues = load_cues()
         self.sent_of = {}
         for n, sent in enumerate(doc.sents):
@@ -126,7 +128,7 @@ class _Coref:
 
     # -- adding mentions -----------------------------------------------------------------------
     def add(self, actor_id: str, start: int, end: int, kind: str, tok: Token) -> None:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         self.table.add_mention(
             actor_id, Mention(text, start, end, sentence=self.sent_of.get(tok.i), kind=kind)
         )
@@ -185,16 +187,7 @@ def _bound(doc: Doc, ref: Referent, tok: Token) -> bool:
 
 
 def _leader_title_at(state: _Coref, i: int) -> bool:
-    for start, _, entry in _title_spans_cached(state):
-        if start in (i, i + 1) and entry.type == "leader":
-            return True
-    return False
-
-
-def _title_spans_cached(state: _Coref):
-    if not hasattr(state, "_titles_cache"):
-        state._titles_cache = _title_spans(state.doc)
-    return state._titles_cache
+    return any(start in (i, i + 1) and entry.type == "leader" for start, _, entry in _title_spans(state.doc))
 
 
 # ------------------------------------------------------------------------------- descriptions
@@ -317,20 +310,21 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[tuple[int, int, str | None]
     without one continues the speaker of a quote in the paragraph just before.
     """
     reporting = set(load_cues()["reporting_verbs"])
+    text = doc.text
+    sentences = list(doc.sents)
+    starts = [sent.start_char for sent in sentences]
     found: list[tuple[int, int, str | None]] = []
-    for start, end in quote_spans(doc.text):
-        closing = doc.char_span(end, end + 1, alignment_mode="expand")
-        opening = doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
-        speaker = None
-        para_end = _find(doc.text, "\n", end)
-        para_start = doc.text.rfind("\n", 0, start) + 1
-        if closing is not None:
-            after = [t for t in closing.sent if end <= t.idx < para_end]
-            speaker = _speaker_in(doc, table, after, reporting)
-        if speaker is None and opening is not None:
-            before = [t for t in opening.sent if para_start <= t.idx < start]
+    for start, end in quote_spans(text):
+        para_end = _find(text, "\n", end)
+        para_start = text.rfind("\n", 0, start) + 1
+        closing = sentences[max(bisect_right(starts, min(end, len(text) - 1)) - 1, 0)]
+        opening = sentences[max(bisect_right(starts, max(start - 1, 0)) - 1, 0)]
+        after = [t for t in closing if end <= t.idx < para_end]
+        speaker = _speaker_in(doc, table, after, reporting)
+        if speaker is None:
+            before = [t for t in opening if para_start <= t.idx < start]
             speaker = _speaker_in(doc, table, before, reporting)
-        if speaker is None and found and found[-1][2] and _adjacent(doc.text, found[-1][1], start):
+        if speaker is None and found and found[-1][2] and _adjacent(text, found[-1][1], start):
             speaker = found[-1][2]
         found.append((start, end, speaker))
     return found
@@ -375,7 +369,7 @@ def resolve_document(doc: Doc, table: ActorTable, knowledge=None) -> None:
     state = _Coref(doc, table, knowledge)
     state.init_genders()
     state.name_referents()
-    offices = {start: end for start, end, _ in _title_spans_cached(state)}
+    offices = {start: end for start, end, _ in _title_spans(state.doc)}
     named = {(m.title_start, m.title_end) for m in state.titles}
     pronouns = state.cues["pronouns"]
     for tok in doc:

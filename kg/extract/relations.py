@@ -146,26 +146,36 @@ def country_code(knowledge, text: str) -> str | None:
 # ----------------------------------------------------------------------------------- title finder
 
 
-def _title_at(doc: Doc, i: int, titles) -> tuple[int, TitleEntry] | None:
+def _title_at(lowers: list[str], doc: Doc, i: int, titles) -> tuple[int, TitleEntry] | None:
     """The longest title starting at token ``i``: ``(end token, entry)``."""
-    for n in range(MAX_TITLE_WORDS, 0, -1):
-        words = tuple(t.lower_ for t in doc[i : i + n])
-        entry = titles.get(words)
-        if entry is not None and len(words) == n and doc[i + n - 1].pos_ in ("NOUN", "PROPN", "ADJ", "X"):
+    for n in range(min(MAX_TITLE_WORDS, len(lowers) - i), 0, -1):
+        entry = titles.get(tuple(lowers[i : i + n]))
+        if entry is not None and doc[i + n - 1].pos_ in ("NOUN", "PROPN", "ADJ", "X"):
             return i + n, entry
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in load_titles())
+
+
 def _title_spans(doc: Doc) -> list[tuple[int, int, TitleEntry]]:
-    titles = load_titles()
+    """Every title in the document as ``(start token, end token, entry)`` (cached on the Doc)."""
+    cached = doc.user_data.get("kg_title_spans")
+    if cached is not None:
+        return cached
+    titles, first = load_titles(), _first_words()
+    lowers = [t.lower_ for t in doc]
     found, i = [], 0
     while i < len(doc):
-        hit = _title_at(doc, i, titles)
+        hit = _title_at(lowers, doc, i, titles) if lowers[i] in first else None
         if hit is None:
             i += 1
             continue
         found.append((i, hit[0], hit[1]))
         i = hit[0]
+    doc.user_data["kg_title_spans"] = found
     return found
 
 
@@ -358,7 +368,7 @@ def office_of(match: TitleMatch, table: ActorTable) -> str | None:
     return None
 
 
-def apply_match(match: TitleMatch, table: ActorTable, doc: Doc) -> list[Relation]:
+def apply_match(match: TitleMatch, table: ActorTable, text: str) -> list[Relation]:
     """Record the office on the holder (role, country, sector, code) and return its relations."""
     holder = table.get(match.person)
     if holder is None or not match.current:
@@ -368,7 +378,7 @@ def apply_match(match: TitleMatch, table: ActorTable, doc: Doc) -> list[Relation
     _fill_from_office(holder, table.get(of) if of else None, match)
     if of is None:
         return []
-    evidence = Mention(doc.text[match.start : match.end], match.start, match.end, kind="title")
+    evidence = Mention(text[match.start : match.end], match.start, match.end, kind="title")
     return [
         Relation(
             holder.id, predicate, of, match.entry.title if predicate != "memberOf" else "government", evidence
@@ -425,13 +435,16 @@ def person_gender_from_titles(matches: list[TitleMatch]) -> dict[str, str]:
 def _office_start_dates(doc: Doc, table: ActorTable) -> dict[str, str]:
     """Actor id -> ISO date prefix for "since she took office in October 2024"-like clauses."""
     phrases = [tuple(p.split()) for p in load_cues()["office_start"]]
+    first = {words[0] for words in phrases}
+    lemmas = [t.lemma_.lower() for t in doc]
     found = {}
-    for tok in doc:
+    for i, lemma in enumerate(lemmas):
+        if lemma not in first:
+            continue
         for words in phrases:
-            n = len(words)
-            seq = doc[tok.i : tok.i + n]
-            if len(seq) != n or tuple(t.lemma_.lower() for t in seq) != words:
+            if tuple(lemmas[i : i + len(words)]) != words:
                 continue
+            seq = doc[i : i + len(words)]
             actor = _subject_actor(seq.root, table)
             date = _date_after(doc, seq, doc._.kg_document)
             if actor and date:
@@ -472,7 +485,7 @@ def _subject_actor(verb: Token, table: ActorTable) -> str | None:
 
 
 def _date_after(doc: Doc, seq: Span, document) -> tuple[str, str | None] | None:
-    sent_end = seq.sent.end
+    sent_end = next((t.i for t in doc[seq.end :] if t.is_sent_start), len(doc))
     for ent in doc.ents:
         if ent.label_ == "DATE" and seq.end <= ent.start < min(sent_end, seq.end + 4):
             return ent.text, getattr(document, "published", None)
@@ -515,8 +528,9 @@ def extract_relations(doc: Doc, knowledge=None) -> list[Relation]:
     if table is None:
         return []
     relations: list[Relation] = []
+    text = doc.text
     for match in find_titles(doc, table, knowledge):
-        for rel in apply_match(match, table, doc):
+        for rel in apply_match(match, table, text):
             if not any(
                 (r.subject, r.predicate, r.object) == (rel.subject, rel.predicate, rel.object)
                 for r in relations
