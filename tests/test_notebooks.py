@@ -71,5 +71,9 @@ def test_corpus_notebook_runs_on_the_bundled_sample(tmp_path):
 @pytest.mark.shared
 def test_corpus_notebook_runs_on_bbc_politics(tmp_path):
     require_shared("data", "corpora", "bbc_politics_2004_2005")
-    book = run_notebook("02-corpus.ipynb", USE_BBC=True, LIMIT=30, GRAPHML=str(tmp_path / "bbc.graphml"))
-    assert "30 files from" in outputs(book) and "bbc_politics_2004_2005" in outputs(book)
+    graphml = tmp_path / "bbc.graphml"
+    book = run_notebook("02-corpus.ipynb", USE_BBC=True, LIMIT=30, GRAPHML=str(graphml))
+    text = outputs(book)
+    assert "30 files from" in text and "bbc_politics_2004_2005" in text
+    assert "Tony Blair" in text  # among the top actors of British politics in 2004-2005
+    assert graphml.stat().st_size > 0
