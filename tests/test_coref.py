@@ -255,3 +255,33 @@ def test_seed_end_to_end_pronouns(nlp, seed_text):
                 by_pronoun.setdefault(m.text.lower(), set()).add(actor.name)
     assert any("Sheinbaum" in name for name in by_pronoun["she"])
     assert by_pronoun["its"] == {"Venezuela"}
+
+
+def test_the_controller_of_an_infinitive_binds_its(nlp):
+    text = "China said it hoped Beijing would pressure North Korea to end its missile tests."
+    _, table = run(
+        nlp,
+        text,
+        [
+            ("chn", "China", "country", "CHN", ["China", "Beijing"]),
+            ("prk", "North Korea", "country", "PRK", ["North Korea"]),
+        ],
+    )
+    assert actor_at(table, text, "its") == "prk"
+
+
+def test_he_in_a_reported_clause_is_the_reporting_subject(nlp):
+    text = (
+        "Robert Mueller has not said how long the inquiry will last. "
+        "Donald Trump told the Times that he did not know either."
+    )
+    _, table = run(
+        nlp,
+        text,
+        [
+            ("robert-mueller", "Robert Mueller", "person", "USA", ["Robert Mueller"]),
+            ("donald-trump", "Donald Trump", "person", "USA", ["Donald Trump"]),
+            ("nyt", "The New York Times", "organization", "USA", ["Times"]),
+        ],
+    )
+    assert actor_at(table, text, "he") == "donald-trump"

@@ -145,3 +145,22 @@ def test_seed_end_to_end_relations(nlp, seed_text):
     assert ("Claudia Sheinbaum", "leaderOf", "Mexico", "President") in found
     assert ("Nicolas Maduro", "leaderOf", "Venezuela", "President") in found
     assert ("Sean Hannity", "affiliatedWith", "Fox News", "host") in found
+
+
+def test_deputy_is_another_office_and_a_party_is_an_affiliation(nlp):
+    text = (
+        "Deputy Attorney General Rod Rosenstein met Republican Senator David Perdue of Georgia in Washington."
+    )
+    actors = [
+        ("usa", "United States", "country", "USA", ["Washington"]),
+        ("rod-rosenstein", "Rod Rosenstein", "person", "USA", ["Rod Rosenstein"]),
+        ("david-perdue", "David Perdue", "person", "USA", ["David Perdue"]),
+        ("republican-party", "Republican Party", "organization", "USA", ["Republican"]),
+    ]
+    relations, table = relations_of(nlp, text, actors)
+    found = triples(relations)
+    assert [r.title for r in table.get("rod-rosenstein").roles] == ["Deputy Attorney General"]
+    assert ("rod-rosenstein", "holdsRole", "usa", "Deputy Attorney General") in found
+    assert ("david-perdue", "affiliatedWith", "republican-party", None) in found
+    assert ("david-perdue", "holdsRole", "usa", "Senator") in found
+    assert [(r.title, r.of) for r in table.get("david-perdue").roles] == [("Senator", "usa")]

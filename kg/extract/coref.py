@@ -52,6 +52,8 @@ ROLE_WEIGHT = {
     "amod": 5,
 }
 SENTENCE_PENALTY = 100
+LOCAL_BONUS = 60  # the subject of the pronoun's own clause, or of the clause it depends on
+SUBJECTS = ("nsubj", "nsubjpass")
 WINDOW = {"m": 5, "f": 5, "n": 2, "pl": 2}  # sentences back a pronoun may reach
 QUOTE_MARKS = {'"': '"', "\u201c": "\u201d"}
 
@@ -164,6 +166,7 @@ def resolve_pronoun(state: _Coref, tok: Token) -> str | None:
     nxt = tok.nbor(1) if tok.i + 1 < len(state.doc) else None
     if cls == "n" and nxt is not None and _leader_title_at(state, nxt.i):
         kinds = {"country"}  # "its president": the state whose office it is
+    local = _local_subjects(tok)
     best, best_score = None, None
     for ref in state.referents:
         if ref.token >= tok.i or sentence - ref.sentence > WINDOW[cls] or ref.sentence > sentence:
@@ -171,11 +174,32 @@ def resolve_pronoun(state: _Coref, tok: Token) -> str | None:
         if _bound(state.doc, ref, tok) or not _compatible(state, ref.actor, features, kinds):
             continue
         score = ref.weight - SENTENCE_PENALTY * (sentence - ref.sentence) + ref.token / 10000
+        score += LOCAL_BONUS if ref.token in local else 0
         if best_score is None or score > best_score:
             best, best_score = ref.actor, score
     if best is not None and features["gender"] in ("m", "f"):
         state.gender.setdefault(best, features["gender"])
     return best
+
+
+def _local_subjects(tok: Token) -> set[int]:
+    """Tokens that most likely bind a pronoun: the subject of its clause ("Trump and his allies"),
+    the controller of an infinitive ("pressure North Korea to end its programme"), or the
+    subject of the clause a subordinate clause hangs on ("Trump said he ...")."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS and c.i != tok.i]
+    if subjects:
+        return set(subjects)
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c.i for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objects:
+            return set(objects)
+    if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl"):
+        return {c.i for c in head.children if c.dep_ in SUBJECTS and c.i != tok.i}
+    return set()
 
 
 def _bound(doc: Doc, ref: Referent, tok: Token) -> bool:

@@ -160,12 +160,24 @@ def _first_words() -> frozenset[str]:
     return frozenset(words[0] for words in load_titles())
 
 
+def _prefixed(prefix: str, entry: TitleEntry) -> TitleEntry:
+    """ "deputy" + "Attorney General": a different office, never the head of a state."""
+    return TitleEntry(
+        phrase=f"{prefix} {entry.phrase}",
+        title=f"{prefix.capitalize()} {entry.title}",
+        sector=entry.sector,
+        type="member" if entry.type == "leader" else entry.type,
+        gender=entry.gender,
+    )
+
+
 def _title_spans(doc: Doc) -> list[tuple[int, int, TitleEntry]]:
     """Every title in the document as ``(start token, end token, entry)`` (cached on the Doc)."""
     cached = doc.user_data.get("kg_title_spans")
     if cached is not None:
         return cached
     titles, first = load_titles(), _first_words()
+    prefixes = set(load_cues()["title_prefixes"])
     lowers = [t.lower_ for t in doc]
     found, i = [], 0
     while i < len(doc):
@@ -173,7 +185,11 @@ def _title_spans(doc: Doc) -> list[tuple[int, int, TitleEntry]]:
         if hit is None:
             i += 1
             continue
-        found.append((i, hit[0], hit[1]))
+        start, entry = i, hit[1]
+        while start > 0 and lowers[start - 1] in prefixes:
+            start -= 1
+            entry = _prefixed(lowers[start], entry)
+        found.append((start, hit[0], entry))
         i = hit[0]
     doc.user_data["kg_title_spans"] = found
     return found
@@ -354,16 +370,26 @@ def _appos_after(doc: Doc, title: Span, entry: TitleEntry, spans, table, knowled
 # ------------------------------------------------------------------------------- offices to facts
 
 
+def state_office(entry: TitleEntry) -> bool:
+    """An office of a state (senator, general, minister), not a post in an organisation."""
+    return entry.type != "affiliate" and entry.sector in load_cues()["state_sectors"]
+
+
 def office_of(match: TitleMatch, table: ActorTable) -> str | None:
     """The actor id the office belongs to: the owner, a person owner's country, else the holder's
-    own country (when the document names that country)."""
+    own country (when the document names that country). A state office written after a party or
+    group ("Republican Senator X") belongs to the state, not to the party."""
     owner = table.get(match.owner) if match.owner else None
     if owner is not None and owner.id != match.person:
         if owner.kind == "person":
             return country_actor(table, owner.country)
-        return owner.id
+        if owner.kind == "country" or not state_office(match.entry):
+            return owner.id
     holder = table.get(match.person)
-    if match.entry.type in ("leader", "member") and holder is not None:
+    national = match.entry.type in ("leader", "member") or (
+        state_office(match.entry) and match.entry.sector != "GOV"
+    )
+    if national and holder is not None:  # not for a governor or a mayor: their office is local
         return country_actor(table, holder.country)
     return None
 
@@ -376,10 +402,14 @@ def apply_match(match: TitleMatch, table: ActorTable, text: str) -> list[Relatio
     of = office_of(match, table)
     _add_role(holder, Role(title=match.entry.title, of=of))
     _fill_from_office(holder, table.get(of) if of else None, match)
-    if of is None:
-        return []
     evidence = Mention(text[match.start : match.end], match.start, match.end, kind="title")
-    return [
+    owner = table.get(match.owner) if match.owner else None
+    extra = []
+    if owner is not None and owner.id not in (of, holder.id) and owner.kind in ("organization", "group"):
+        extra = [Relation(holder.id, "affiliatedWith", owner.id, None, evidence)]  # "Republican Senator"
+    if of is None:
+        return extra
+    return extra + [
         Relation(
             holder.id, predicate, of, match.entry.title if predicate != "memberOf" else "government", evidence
         )
