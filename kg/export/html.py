@@ -22,7 +22,7 @@ from kg.errors import KgError
 from kg.model import PLOVER_CATEGORIES
 
 VIS_VERSION = "9.1.2"
-MAX_EVENT_NODES = 400  # above this many events the page opens on the actor view
+MAX_EVENT_NODES = 200  # above this many events the page opens on the actor view
 LAYOUT_SEED = 7
 
 ASSETS = Path(__file__).resolve().parent.parent / "data" / "html"

@@ -59,11 +59,12 @@
     if (a.code) { tip += "\n" + a.code; }
     tip += "\n" + n + (n === 1 ? " event" : " events");
     return {
-      id: a.id, label: a.label, group: "actor", shape: "dot", size: 12 + 5 * Math.sqrt(n),
+      id: a.id, label: a.label, group: "actor", shape: "dot", value: 1 + n,
       color: { background: s.color, border: "#333", highlight: { background: s.color, border: "#000" },
         hover: { background: s.color, border: "#000" } },
       borderWidth: 1, borderWidthSelected: 3,
-      font: { size: 16, color: "#111", strokeWidth: 4, strokeColor: "#ffffff" },
+      font: { color: "#111", strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { min: 12, max: 42, label: { enabled: true, min: 15, max: 34, maxVisible: 34, drawThreshold: 4 } },
       title: tip, hidden: degree === 0 && !showIsolated.checked
     };
   }
@@ -315,7 +316,8 @@
     physics: {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 110, springConstant: 0.06, avoidOverlap: 0.6 },
-      stabilization: { enabled: true, iterations: 600, updateInterval: 50, fit: true }
+      stabilization: { enabled: true, iterations: data.actors.length + data.events.length > 300 ? 250 : 600,
+        updateInterval: 50, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 150, multiselect: false },
     edges: { smooth: { enabled: true, type: "continuous", roundness: 0.3 }, arrows: { to: { scaleFactor: 0.6 } } },
