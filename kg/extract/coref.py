@@ -224,31 +224,43 @@ def _determiner(tok: Token, cues: dict) -> Token | None:
     return None
 
 
+def _salience(state: _Coref, i: int, allowed, window: int = 3) -> str | None:
+    """The most salient allowed actor before token ``i``: each mention counts its grammatical
+    weight, halved for every sentence back (ties go to the most recent)."""
+    sentence = state.sent_of[i]
+    scores: dict[str, tuple[float, int]] = {}
+    for ref in state.referents:
+        dist = sentence - ref.sentence
+        if ref.token >= i or dist < 0 or dist > window or not allowed(ref.actor):
+            continue
+        score, last = scores.get(ref.actor, (0.0, -1))
+        scores[ref.actor] = (score + (100 + ref.weight) * 0.5**dist, max(last, ref.token))
+    return max(scores, key=lambda a: scores[a]) if scores else None
+
+
 def resolve_description(state: _Coref, tok: Token) -> tuple[str, int] | None:
     """``the country`` / ``the nation`` / ``the group``: (actor id, start token) or ``None``."""
     rule = state.cues["descriptions"].get(tok.lower_)
     if rule is None or tok.tag_ not in ("NN",) or tok.ent_type_:
         return None
     det = _determiner(tok, state.cues)
-    if det is None:
-        return None
-    sentence = state.sent_of[tok.i]
-    for ref in sorted(state.referents, key=lambda r: r.token, reverse=True):
-        if ref.token >= tok.i or sentence - ref.sentence > 6:
-            continue
-        actor = state.table.get(ref.actor)
+    if det is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in state.doc[det.i + 1 : tok.i]):
+        return None  # "the Fujimori movement" names a group, it does not point back to one
+
+    def allowed(actor_id: str) -> bool:
+        actor = state.table.get(actor_id)
         if actor is None or actor.kind not in rule["kinds"]:
-            continue
+            return False
         sectors = rule.get("sectors")
-        if sectors and actor.sector not in sectors and tok.lower_ not in actor.name.lower():
-            continue
-        return ref.actor, det.i
-    return None
+        return not sectors or actor.sector in sectors or tok.lower_ in actor.name.lower()
+
+    found = _salience(state, tok.i, allowed, window=6)
+    return (found, det.i) if found else None
 
 
-def resolve_office(state: _Coref, start: int, end: int) -> tuple[str, int] | None:
+def resolve_office(state: _Coref, start: int, end: int, entry) -> tuple[str, int] | None:
     """``the president`` / ``her foreign minister`` / ``its president`` (no name beside it): the
-    document's holder of that office, the nearest before it, else the first after it."""
+    document's holder of that office, the most salient before it, else the first after it."""
     doc, cues = state.doc, state.cues
     title = doc[start:end]
     if start == 0:
@@ -256,28 +268,23 @@ def resolve_office(state: _Coref, start: int, end: int) -> tuple[str, int] | Non
     lead = doc[start - 1]
     if lead.lower_ not in cues["determiners"] and lead.tag_ != "PRP$":
         return None
-    if lead.lower_ in cues["not_current"]:
-        return None
     owner_country = _owner_country(state, lead)
     holders = []
     for match in state.titles:
-        if match.entry.title != _title_of(title) or not match.current:
+        if match.entry.title != entry.title or not match.current:
             continue
         actor = state.table.get(match.person)
         if owner_country and actor is not None and actor.country not in (None, owner_country):
             continue
         holders.append((match.start, match.person))
+    people = {person for _, person in holders}
+    found = _salience(state, start, lambda a: a in people)
+    if found:
+        return found, lead.i
     before = [h for h in holders if h[0] < title.start_char]
     if before:
         return max(before)[1], lead.i
     return (min(holders)[1], lead.i) if holders else None
-
-
-def _title_of(span) -> str:
-    from kg.extract.relations import load_titles
-
-    entry = load_titles().get(tuple(t.lower_ for t in span))
-    return entry.title if entry else ""
 
 
 def _owner_country(state: _Coref, lead: Token) -> str | None:
@@ -393,7 +400,7 @@ def resolve_document(doc: Doc, table: ActorTable, knowledge=None) -> None:
     state = _Coref(doc, table, knowledge)
     state.init_genders()
     state.name_referents()
-    offices = {start: end for start, end, _ in _title_spans(state.doc)}
+    offices = {start: (end, entry) for start, end, entry in _title_spans(state.doc)}
     named = {(m.title_start, m.title_end) for m in state.titles}
     pronouns = state.cues["pronouns"]
     for tok in doc:
@@ -411,10 +418,10 @@ def resolve_document(doc: Doc, table: ActorTable, knowledge=None) -> None:
 def _description_at(state: _Coref, tok: Token, offices: dict, named: set) -> None:
     doc = state.doc
     if tok.i in offices:
-        end = offices[tok.i]
+        end, entry = offices[tok.i]
         span = doc[tok.i : end]
         if (span.start_char, span.end_char) not in named:
-            hit = resolve_office(state, tok.i, end)
+            hit = resolve_office(state, tok.i, end, entry)
             if hit is not None:
                 start = doc[hit[1]].idx
                 if not state.covered(start, span.end_char):
