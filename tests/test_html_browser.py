@@ -121,6 +121,18 @@ def test_search_focuses_the_actor_and_lists_its_events(seed_like_page):
     assert "No actor matches" in page.inner_text("#kg-search-status")
 
 
+def test_search_reveals_an_unconnected_actor(seed_like_page):
+    page = seed_like_page.page
+    assert seed_like_page.js("window.kgView.nodes.get('actor:mexcity').hidden") is True
+    page.fill("#kg-search", "mexico city")
+    page.press("#kg-search", "Enter")
+    page.wait_for_function("window.kgView.ready")
+    assert page.is_checked("#kg-show-isolated")
+    assert seed_like_page.js("window.kgView.nodes.get('actor:mexcity').hidden") is False
+    assert page.inner_text("#kg-panel-title") == "Mexico City"
+    assert "0 events" in page.inner_text("#kg-panel")
+
+
 def test_clicking_an_actor_lists_its_events_with_dates_types_and_sentences(seed_like_page):
     seed_like_page.click_node("actor:trump")
     page = seed_like_page.page
