@@ -164,3 +164,15 @@ def test_deputy_is_another_office_and_a_party_is_an_affiliation(nlp):
     assert ("david-perdue", "affiliatedWith", "republican-party", None) in found
     assert ("david-perdue", "holdsRole", "usa", "Senator") in found
     assert [(r.title, r.of) for r in table.get("david-perdue").roles] == [("Senator", "usa")]
+
+
+def test_an_office_of_a_province_belongs_to_the_province(nlp):
+    text = "Alabama Secretary of State John Merrill certified the result on Thursday."
+    actors = [
+        ("usa", "United States", "country", "USA", []),
+        ("alabama", "Alabama", "location", "USA", ["Alabama"]),
+        ("john-merrill", "John Merrill", "person", None, ["John Merrill"]),
+    ]
+    relations, table = relations_of(nlp, text, actors)
+    assert triples(relations) == {("john-merrill", "holdsRole", "alabama", "Secretary of State")}
+    assert table.get("john-merrill").country == "USA"

@@ -383,8 +383,8 @@ def office_of(match: TitleMatch, table: ActorTable) -> str | None:
     if owner is not None and owner.id != match.person:
         if owner.kind == "person":
             return country_actor(table, owner.country)
-        if owner.kind == "country" or not state_office(match.entry):
-            return owner.id
+        if owner.kind in ("country", "location") or not state_office(match.entry):
+            return owner.id  # "Alabama Secretary of State": the office of a state or a city
     holder = table.get(match.person)
     national = match.entry.type in ("leader", "member") or (
         state_office(match.entry) and match.entry.sector != "GOV"
@@ -432,6 +432,8 @@ def _add_role(holder: Actor, role: Role) -> None:
 
 
 def _predicates(entry: TitleEntry, owner: Actor | None) -> list[str]:
+    if owner is not None and owner.kind == "location":
+        return ["holdsRole"]
     if entry.type == "affiliate" or (owner is not None and owner.kind != "country"):
         return ["affiliatedWith"] if entry.type == "affiliate" else ["holdsRole", "affiliatedWith"]
     return {"leader": ["holdsRole", "leaderOf"], "member": ["holdsRole", "memberOf"]}.get(
