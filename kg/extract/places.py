@@ -27,6 +27,10 @@ from kg.graph.vocab import GN
 from kg.model import Location
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "places.json"
+# Roles in which a place entity is an actor or a modifier, not where something happened.
+ARGUMENT_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent"}
+)
 PARTICLES = {
     "al",
     "el",
@@ -88,6 +92,7 @@ class Place:
     geonameid: int | None = None
     population: int = 0
     kind: str = "city"  # city | country | state | subdivision
+    admin1: str | None = None  # GeoNames first-level division code of a city
 
     def location(self, name: str | None = None) -> Location:
         iri = str(GN[f"{self.geonameid}/"]) if self.geonameid else None
@@ -112,6 +117,7 @@ class Gazetteer:
                 row["longitude"],
                 int(row["geonameid"]),
                 int(row.get("population") or 0),
+                admin1=row.get("admin1code"),
             )
             names = {row["name"]} | {
                 n
@@ -167,12 +173,17 @@ class Gazetteer:
         countries = {p.country for p in self.subdivisions.get(key, [])}
         return countries.pop() if len(countries) == 1 else None
 
-    def city(self, name: str, countries: Counter | None = None) -> Place | None:
-        """The city named ``name``: among same-named cities the one in the most-mentioned context
+    def city(self, name: str, countries: Counter | None = None, within: list[str] = ()) -> Place | None:
+        """The city named ``name``: among same-named cities the one in the first-level division of
+        a place named in ``within`` ("Cuauhtemoc, Chihuahua"), else in the most-mentioned context
         country, else the most populous."""
         candidates = self.cities.get(fold(name))
         if not candidates:
             return None
+        regions = {(p.country, p.admin1) for other in within for p in self.cities.get(fold(other), [])}
+        in_region = [p for p in candidates if (p.country, p.admin1) in regions]
+        if in_region:
+            return in_region[0]
         if countries:
             ranked = [p for p in candidates if p.country in countries]
             if ranked:
@@ -209,7 +220,9 @@ def _label(token: Token) -> str:
 
 
 def _is_name_token(token: Token) -> bool:
-    if token.ent_type_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return False
+    if token.ent_type_ == "NORP" and token.pos_ != "PROPN":
         return False
     if token.pos_ == "PROPN" or (
         token.is_title and token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start
@@ -223,21 +236,25 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     j = i
     while j < limit:
         token = doc[j]
-        if _is_name_token(token) or (
-            token.lower_ in PARTICLES
-            and j + 1 < limit
-            and (_is_name_token(doc[j + 1]) or doc[j + 1].text == "-")
-        ) or (
-            token.text == "-"
-            and j > i
-            and j + 1 < limit
-            and _is_name_token(doc[j + 1])
-            and not token.whitespace_
+        if (
+            _is_name_token(token)
+            or (
+                token.lower_ in PARTICLES
+                and j + 1 < limit
+                and (_is_name_token(doc[j + 1]) or doc[j + 1].text == "-")
+            )
+            or (
+                token.text == "-"
+                and j > i
+                and j + 1 < limit
+                and _is_name_token(doc[j + 1])
+                and not token.whitespace_
+            )
         ):
             j += 1
         else:
             break
-    while j > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].text == "-"):
+    while j > i and ((doc[j - 1].lower_ in PARTICLES and doc[j - 1].is_lower) or doc[j - 1].text == "-"):
         j -= 1
     return (i, j) if j > i else None
 
@@ -245,6 +262,8 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
 def _place_cue(doc: Doc, rng: tuple[int, int]) -> bool:
     """A place word around a name ("Bar-Sanguun village", "the town of X", "X (Kismaayo)")."""
     words = lexicon()["place_words"]
+    if doc[rng[1] - 1].lower_ in words:  # "Bat Galim Square", "Loka West County"
+        return True
     after = doc[rng[1]] if rng[1] < len(doc) else None
     if after is not None and (after.lower_ in words or after.text == "("):
         return True
@@ -254,11 +273,10 @@ def _place_cue(doc: Doc, rng: tuple[int, int]) -> bool:
 
 def _modifies_noun(doc: Doc, rng: tuple[int, int]) -> bool:
     """A name used as a modifier of a common noun ("SDF positions", "Jubaland security forces")."""
-    k = rng[1]
-    while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in lexicon()["place_words"]:
-        if doc[k].pos_ == "NOUN":
-            return True
-        k += 1
+    root = doc[rng[0] : rng[1]].root
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.i >= rng[1] and head.pos_ == "NOUN":
+        return head.lower_ not in lexicon()["place_words"]
     return False
 
 
@@ -274,13 +292,23 @@ def _acceptable(doc: Doc, rng: tuple[int, int], table: ActorTable | None) -> boo
     text = _strip_place_words(span.text)
     if gazetteer().knows(text) or _place_cue(doc, rng):
         return True
-    if labels & lexicon()["blocked_labels"] or "ORG" in labels:
-        return False
-    if table is not None:
-        actor = table.get(table.at(span.start_char, span.end_char) or "")
-        if actor is not None and actor.kind in ("person", "organization", "group"):
-            return False
-    return True
+    actor = table.get(table.at(span.start_char, span.end_char) or "") if table is not None else None
+    if actor is not None and actor.kind in ("country", "location"):
+        return True
+    if rng[1] < len(doc) and doc[rng[1]].tag_ == "POS":
+        return False  # "in Trump's speech"
+    if actor is not None and actor.kind == "person" and (len(actor.mentions) > 1 or actor.roles):
+        return False  # a person the text speaks of
+    # The small NER model tags unknown place names as ORG or PERSON; after a locative
+    # preposition a name no lexicon knows as an actor (an organisation with a sector or code)
+    # is read as a place.
+    return not (actor is not None and actor.kind != "person" and (actor.sector or actor.code))
+
+
+def _known_place(doc: Doc, rng: tuple[int, int]) -> bool:
+    """A name the gazetteer knows or the NER tags as a place."""
+    span = doc[rng[0] : rng[1]]
+    return span.root.ent_type_ in ("GPE", "LOC") or gazetteer().knows(_strip_place_words(span.text))
 
 
 def _strip_place_words(text: str) -> str:
@@ -297,6 +325,21 @@ def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple
     while end < limit:
         if doc[end].lower_ in words:
             end += 1
+            continue
+        skip = _adjectives_then_place_word(doc, end, limit)
+        if skip:
+            end = skip
+            continue
+        connector = _connector(doc, end, limit)
+        if connector:  # "Bennsh in Idleb", "in rural Tal Tamer", "Buhama and Cisheke", "close to Ghazni"
+            k = connector
+            while k < limit and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+                k += 1
+            run = _name_run(doc, k, limit) if k < limit and _is_name_token(doc[k]) else None
+            if run is None or _modifies_noun(doc, run):
+                break
+            parts.append(run)
+            end = run[1]
             continue
         if doc[end].text == "(":
             close = next((k for k in range(end, min(limit, end + 15)) if doc[k].text == ")"), None)
@@ -324,6 +367,31 @@ def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple
             continue
         break
     return end, parts
+
+
+def _connector(doc: Doc, i: int, limit: int) -> int | None:
+    """Where the next place name may start after a connecting word ("in", "and", "near",
+    "close to", "outside"), else ``None``."""
+    connectors = lexicon()["chain_connectors"]
+    for size in (2, 1):
+        if i + size < limit and " ".join(t.lower_ for t in doc[i : i + size]) in connectors:
+            return i + size
+    return None
+
+
+def _adjectives_then_place_word(doc: Doc, i: int, limit: int) -> int | None:
+    """The end of "industrial area", "main military base" after a name, else ``None``."""
+    k = i
+    while (
+        k < limit
+        and doc[k].pos_ in ("ADJ", "NOUN")
+        and doc[k].is_lower
+        and doc[k].lower_ not in lexicon()["place_words"]
+    ):
+        k += 1
+    if k > i and k < limit and doc[k].lower_ in lexicon()["place_words"]:
+        return k + 1
+    return None
 
 
 def _territory(doc: Doc, token: Token, knowledge) -> PlacePhrase | None:
@@ -355,9 +423,13 @@ def _phrases_after(doc: Doc, prep: Token, limit: int, table, knowledge) -> Place
             return _territory(doc, prep, knowledge)
         run = _name_run(doc, k, limit) if _is_name_token(token) else None
         if run:
-            if not _acceptable(doc, run, table):
-                return None
             end, parts = _extend(doc, run, limit)
+            known = [r for r in parts if _known_place(doc, r)]
+            weak = prep.lower_ in lexicon()["weak_prepositions"]
+            if weak and not (known or _known_place(doc, run) or _place_cue(doc, run)):
+                return None
+            if not (_acceptable(doc, run, table) or (known and not _modifies_noun(doc, run))):
+                return None
             return PlacePhrase(run[0], end, [run, *parts], prep)
         if token.pos_ in ("DET", "ADJ", "NUM", "ADP") or token.lower_ in words or token.is_punct:
             if token.is_punct and token.text not in ("-",):
@@ -387,7 +459,7 @@ def sentence_places(sent: Span, table: ActorTable | None, knowledge) -> list[Pla
         if (
             ent.label_ in ("GPE", "LOC", "FAC")
             and not covered & set(range(ent.start, ent.end))
-            and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
+            and ent.root.dep_ not in ARGUMENT_DEPS
         ):
             found.append(PlacePhrase(ent.start, ent.end, [(ent.start, ent.end)], None))
     found.sort(key=lambda p: p.start)
@@ -422,7 +494,8 @@ def context_countries(doc: Doc, knowledge) -> Counter:
 def resolve_phrase(doc: Doc, phrase: PlacePhrase, knowledge) -> Location:
     """The ``Location`` of a place phrase: name as written, country and coordinates when known."""
     gaz = gazetteer()
-    name = phrase.text(doc).strip(" ,")
+    names = [doc[a:b].text for a, b in phrase.parts]
+    name = ", ".join(dict.fromkeys(n for n in names if n))
     if phrase.country is not None:
         place = next((p for p in gaz.countries.values() if p.country == phrase.country), None)
         country_name = place.name if place else doc[phrase.parts[0][0] : phrase.parts[0][1]].text
@@ -441,8 +514,8 @@ def resolve_phrase(doc: Doc, phrase: PlacePhrase, knowledge) -> Location:
         return gaz.country(first).location(name)
     if fold(first) in gaz.states:
         return gaz.states[fold(first)].location(name)
-    for text in texts:
-        city = gaz.city(text, countries)
+    for n, text in enumerate(texts):
+        city = gaz.city(text, countries, texts[n + 1 :])
         if city is not None and (not chain_countries or city.country in chain_countries):
             return city.location(name)
     iso3 = chain_countries.most_common(1)[0][0] if chain_countries else gaz.region_country(first)
@@ -524,12 +597,57 @@ def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Locat
     own = [
         p for p in phrases if _owner(p, doc) in heads or (p.prep is not None and p.prep.head.i == trigger.i)
     ]
-    chosen = _choose(own, trigger) or _choose(phrases, trigger)
+    weak = lexicon()["weak_prepositions"]
+    elsewhere = [p for p in phrases if p.prep is None or p.prep.lower_ not in weak]
+    chosen = _choose(own, trigger) or _choose(elsewhere, trigger)
     if chosen is None:
-        chosen = _paragraph_place(doc, sent, table, knowledge)
+        chosen = _object_place(trigger, heads, table, knowledge) or _paragraph_place(
+            doc, sent, table, knowledge
+        )
     if chosen is not None:
         return resolve_phrase(doc, chosen, knowledge)
     return _dateline_location(doc, knowledge)
+
+
+def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> PlacePhrase | None:
+    """For a physical action ("attacked Venezuela", "shelled Fakkeh in al-Hasakeh", "stormed the
+    town of Kafr Qaddum") without a place phrase, the place it was done to."""
+    lex = lexicon()
+    actions = lex["object_place_verbs"]
+    if trigger.lemma_.lower() not in actions and trigger.lower_ not in actions:
+        return None
+    doc = trigger.doc
+    verbs = [trigger] + [h for h in heads if h.lemma_.lower() in actions]
+    for verb in verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [
+            g
+            for c in verb.children
+            if c.lower_ in lex["object_place_preps"]
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objects:
+            start = min(t.i for t in obj.subtree)
+            if obj.lower_ in lex["place_words"]:  # "the town of Kafr Qaddum"
+                start = obj.i + 1
+            while (
+                start < len(doc)
+                and not _is_name_token(doc[start])
+                and doc[start].pos_ in ("DET", "ADJ", "ADP")
+            ):
+                start += 1
+            run = (
+                _name_run(doc, start, obj.sent.end)
+                if start < len(doc) and _is_name_token(doc[start])
+                else None
+            )
+            if run is None or _modifies_noun(doc, run):
+                continue
+            end, parts = _extend(doc, run, obj.sent.end)
+            if _known_place(doc, run) or parts or _acceptable(doc, run, table) and _place_cue(doc, run):
+                return PlacePhrase(run[0], end, [run, *parts], None)
+    return None
 
 
 def _paragraph_place(doc: Doc, sent: Span, table, knowledge) -> PlacePhrase | None:

@@ -324,10 +324,17 @@ def _antecedent_start(relative: Token) -> int | None:
 def _complement_span(clause: Token, last: int | None = None) -> Span | None:
     """The reported clause, starting at the antecedent for "X, which he said were ..."."""
     doc = clause.doc
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    subject = subject_of(clause)
+    dropped: set[int] = set()
+    for child in clause.children:  # "said on Friday she has ...": the date is the saying's
+        before = subject is not None and child.i < subject.i and child.dep_ in ("prep", "npadvmod")
+        if before and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            dropped.update(t.i for t in child.subtree)
+    tokens = [
+        t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i) and t.i not in dropped
+    ]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1 if last is None else last
-    subject = subject_of(clause)
     if subject is not None and subject.tag_ in ("WDT", "WP") and subject.i < clause.i:
         start = _antecedent_start(subject) or start
     rng = _tidy(doc, start, end)

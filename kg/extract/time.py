@@ -468,6 +468,18 @@ def _quote_anchor(trigger: Token, anchor: date | None) -> tuple[date | None, boo
     return (found.value, True) if found else (anchor, False)
 
 
+def _date_owner(root: Token) -> Token:
+    """The clause verb a date expression belongs to. A date between a verb and the subject of its
+    complement clause ("said on Friday she has tasked") belongs to the outer verb, whatever the
+    parser attached it to."""
+    owner = clause_head(root.head if root.head.i != root.i else root)
+    if owner.dep_ == "ccomp" and owner.head.i < root.i < owner.i:
+        subject = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and root.i < subject.i:
+            return clause_head(owner.head)
+    return owner
+
+
 def _clause_date(trigger: Token, anchor: date | None) -> Resolved | None:
     doc = trigger.doc
     head = clause_head(trigger)
@@ -477,8 +489,8 @@ def _clause_date(trigger: Token, anchor: date | None) -> Resolved | None:
     for mention in date_mentions(doc):
         if mention.start <= trigger.i < mention.end:
             continue
+        owner = _date_owner(_mention_root(doc, mention))
         root = _mention_root(doc, mention)
-        owner = clause_head(root.head if root.head.i != root.i else root)
         if owner not in heads:
             continue
         found = resolve_date(mention.text, anchor, tense=tense)
