@@ -194,3 +194,32 @@ def test_normalized_name_drops_titles_and_accents():
     assert normalized_name("Foreign Minister Juan Ramón de la Fuente") == "juan ramon de la fuente"
     assert normalized_name("Mr. Trump's") == "trump"
     assert normalized_name("the United Nations", "organization") == "united nations"
+
+
+def test_an_actor_without_country_never_bridges_two_states():
+    def police(country_code):
+        return Actor("police", "police", "organization", country_code, "COP")
+
+    docs = [
+        Extraction("a", actors=[police("BRA")]),
+        Extraction("b", actors=[police("KEN")]),
+        Extraction("c", actors=[police(None)]),
+        Extraction("d", actors=[police("BRA")]),
+    ]
+    out = resolve_actors(docs)
+    got = [e.actors[0].id for e in out]
+    assert got[0] == got[3]  # Brazil's police in two documents: one actor
+    assert len({got[0], got[1], got[2]}) == 3  # Brazil, Kenya and the unknown one stay apart
+    keys = {actor_iri_key(e.actors[0]) for e in out}
+    assert len(keys) == 3
+
+
+def test_an_actor_without_country_joins_the_only_fitting_one():
+    docs = [
+        Extraction("a", actors=[Actor("sinaloa-cartel", "Sinaloa Cartel", "organization", "MEX", "CRM")]),
+        Extraction("b", actors=[Actor("sinaloa-cartel", "the Sinaloa cartel", "group")]),
+    ]
+    out = resolve_actors(docs)
+    assert out[0].actors[0].id == out[1].actors[0].id
+    assert (out[1].actors[0].country, out[1].actors[0].sector) == ("MEX", "CRM")
+    assert actor_iri_key(out[0].actors[0]) == actor_iri_key(out[1].actors[0]) == "org/mex/sinaloa-cartel"

@@ -128,12 +128,17 @@ def slug(text: str) -> str:
 def actor_iri_key(actor: Actor) -> str:
     """A stable key for an actor's IRI: the same real actor gives the same key in every run.
 
-    Countries are keyed by ISO3 code (``mex``); other actors by their normalised name, which has
-    accents folded and titles dropped (``nicolas-maduro``).
+    Countries are keyed by ISO3 code (``mex``); other actors by kind family, country and
+    normalised name (accents folded, titles dropped): ``person/ven/nicolas-maduro``,
+    ``org/bra/police``, ``person/xxx/jane-doe`` when the country is unknown. After
+    ``resolve_actors`` every member of a cluster has the same name, family and country, so
+    they share one key, and two clusters never do.
     """
     if actor.kind == "country" and actor.country:
         return actor.country.lower()
-    return slug(normalized_name(actor.name, actor.kind)) or slug(actor.id)
+    family = KIND_FAMILY.get(actor.kind, "org")
+    name = slug(normalized_name(actor.name, actor.kind)) or slug(actor.id)
+    return f"{family}/{(actor.country or 'xxx').lower()}/{name}"
 
 
 # ---------------------------------------------------------------------------------- clustering
@@ -153,10 +158,6 @@ class _Union:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _countries_ok(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
 
 
 def _same(a: str, b: str) -> bool:
@@ -183,6 +184,12 @@ def _person_match(a: list[str], b: list[str], strict: bool = True) -> bool:
 
 
 def _cluster(items: list[tuple[int, Actor]]) -> _Union:
+    """Clusters of items that are one real actor.
+
+    Names are compared only between actors of the same country (or both without one); an actor
+    without a country then joins the one cluster with a country that it fits, so that it never
+    bridges two states' actors ("police" of Brazil and of Kenya stay apart).
+    """
     union = _Union(len(items))
     keys = [name_tokens(a.name, a.kind) for _, a in items]
     family = [KIND_FAMILY.get(a.kind, "org") for _, a in items]
@@ -196,84 +203,79 @@ def _cluster(items: list[tuple[int, Actor]]) -> _Union:
             union.union(by_key[key], i)
         else:
             by_key[key] = i
-    _merge_unknown_country(items, keys, family, union)
     _merge_people(items, keys, family, union)
     _merge_orgs(items, keys, family, union)
+    _attach_unknown(items, keys, family, union)
     return union
 
 
-def _merge_unknown_country(items, keys, family, union) -> None:
-    """An actor without a country joins the one same-named actor that has a country."""
-    named: dict[tuple, dict[str, int]] = {}
-    for i, (_, actor) in enumerate(items):
-        if actor.country:
-            named.setdefault((family[i], " ".join(keys[i])), {}).setdefault(actor.country, i)
-    for i, (_, actor) in enumerate(items):
-        found = named.get((family[i], " ".join(keys[i])), {})
-        if actor.country is None and len(found) == 1:
-            union.union(i, next(iter(found.values())))
-
-
-def _blocks(indices: list[int], key) -> dict[str, list[int]]:
-    """Candidates that may be compared: same first three letters of ``key``."""
-    blocks: dict[str, list[int]] = {}
+def _blocks(indices: list[int], key) -> dict[tuple, list[int]]:
+    """Candidates that may be compared: same country, same first three letters of ``key``."""
+    blocks: dict[tuple, list[int]] = {}
     for i in indices:
-        blocks.setdefault(key(i)[:3], []).append(i)
+        blocks.setdefault(key(i), []).append(i)
     return blocks
 
 
+def _fits_person(a: list[str], b: list[str], strict: bool) -> bool:
+    if len(a) == 1:  # a lone surname
+        return len(b) > 1 and _same(b[-1], a[0]) or b == a
+    return _person_match(a, b, strict)
+
+
 def _merge_people(items, keys, family, union) -> None:
-    """Same person: identical or near-identical full names first; then a name with less
-    (no middle initial, a given-name initial, a lone surname) joins the one person it fits,
-    and stays apart when it fits several."""
+    """Same person (same country): identical or near-identical full names first; then a name
+    with less (no middle initial, a given-name initial, a lone surname) joins the one person it
+    fits, and stays apart when it fits several."""
     people = [i for i in range(len(items)) if family[i] == "person" and keys[i]]
-    full = [i for i in people if len(keys[i]) > 1]
-    by_surname = _blocks(full, lambda i: keys[i][-1])
-
-    def fits(i: int, j: int, strict: bool) -> bool:
-        return _person_match(keys[i], keys[j], strict) and _countries_ok(
-            items[i][1].country, items[j][1].country
-        )
-
-    for block in by_surname.values():
-        for n, i in enumerate(block):
-            for j in block[n + 1 :]:
-                if union.find(i) != union.find(j) and fits(i, j, True):
+    blocks = _blocks(people, lambda i: (items[i][1].country, keys[i][-1][:3]))
+    for block in blocks.values():
+        full = [i for i in block if len(keys[i]) > 1]
+        for n, i in enumerate(full):
+            for j in full[n + 1 :]:
+                if union.find(i) != union.find(j) and _person_match(keys[i], keys[j], True):
                     union.union(i, j)
-    for block in by_surname.values():
         for i in block:
             if len(keys[i]) > 2 and len(keys[i][0]) > 1:
                 continue  # a full name with middle names is as specific as names get
-            roots = {union.find(j) for j in block if fits(i, j, False)} - {union.find(i)}
+            roots = {union.find(j) for j in full if j != i and _fits_person(keys[i], keys[j], False)}
+            roots.discard(union.find(i))
             if len(roots) == 1:
                 union.union(i, roots.pop())
-    for i in people:
-        if len(keys[i]) != 1:
-            continue
-        roots = {
-            union.find(j)
-            for j in by_surname.get(keys[i][0][:3], [])
-            if _same(keys[j][-1], keys[i][0]) and _countries_ok(items[i][1].country, items[j][1].country)
-        }
-        if len(roots) == 1:
-            union.union(i, roots.pop())
+
+
+def _fits_org(a: list[str], b: list[str]) -> bool:
+    x, y = " ".join(a), " ".join(b)
+    return x == y or (min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= ORG_FUZZ)
 
 
 def _merge_orgs(items, keys, family, union) -> None:
     orgs = [i for i in range(len(items)) if family[i] in ("org", "location") and keys[i]]
-    for block in _blocks(orgs, lambda i: " ".join(keys[i])).values():
+    blocks = _blocks(orgs, lambda i: (items[i][1].country, family[i], " ".join(keys[i])[:3]))
+    for block in blocks.values():
         for n, i in enumerate(block):
-            a = " ".join(keys[i])
             for j in block[n + 1 :]:
-                b = " ".join(keys[j])
-                if (
-                    family[i] == family[j]
-                    and union.find(i) != union.find(j)
-                    and min(len(a), len(b)) >= 6
-                    and fuzz.ratio(a, b) >= ORG_FUZZ
-                    and _countries_ok(items[i][1].country, items[j][1].country)
-                ):
+                if union.find(i) != union.find(j) and _fits_org(keys[i], keys[j]):
                     union.union(i, j)
+
+
+def _attach_unknown(items, keys, family, union) -> None:
+    """An actor without a country joins the one cluster with a country that it fits."""
+
+    def block_key(i: int) -> tuple:
+        return family[i], (keys[i][-1] if family[i] == "person" else " ".join(keys[i]))[:3]
+
+    known = _blocks([i for i, (_, a) in enumerate(items) if a.country and keys[i]], block_key)
+    for i, (_, actor) in enumerate(items):
+        if actor.country or not keys[i] or family[i] == "country":
+            continue
+        if family[i] == "person":
+            fits = [j for j in known.get(block_key(i), []) if _fits_person(keys[i], keys[j], False)]
+        else:
+            fits = [j for j in known.get(block_key(i), []) if _fits_org(keys[i], keys[j])]
+        roots = {union.find(j) for j in fits}
+        if len(roots) == 1:
+            union.union(i, roots.pop())
 
 
 # -------------------------------------------------------------------------------- canonical
