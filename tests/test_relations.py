@@ -174,5 +174,22 @@ def test_an_office_of_a_province_belongs_to_the_province(nlp):
         ("john-merrill", "John Merrill", "person", None, ["John Merrill"]),
     ]
     relations, table = relations_of(nlp, text, actors)
-    assert triples(relations) == {("john-merrill", "holdsRole", "alabama", "Secretary of State")}
+    assert triples(relations) == {
+        ("john-merrill", "holdsRole", "alabama", "Secretary of State"),
+        ("alabama", "locatedIn", "usa", None),
+    }
     assert table.get("john-merrill").country == "USA"
+
+
+def test_spokesman_for_an_organisation_and_places_in_their_state(nlp):
+    text = "Steve Gaut, a spokesman for UPS, spoke in Atlanta, where the United States has offices."
+    actors = [
+        ("usa", "United States", "country", "USA", ["United States"]),
+        ("ups", "UPS", "organization", "USA", ["UPS"]),
+        ("atlanta", "Atlanta", "location", "USA", ["Atlanta"]),
+        ("steve-gaut", "Steve Gaut", "person", None, ["Steve Gaut"]),
+    ]
+    relations, _ = relations_of(nlp, text, actors)
+    found = triples(relations)
+    assert ("steve-gaut", "affiliatedWith", "ups", "Spokesman") in found
+    assert ("atlanta", "locatedIn", "usa", None) in found

@@ -243,9 +243,11 @@ def _skip_det(doc: Doc, info: dict) -> dict:
     return info
 
 
-def _of_owner(doc: Doc, end: int, spans, table) -> tuple[int, tuple[int, int, str]] | None:
-    """``of X`` right after a title: ``(token after X, X's span)``."""
-    if end < len(doc) and doc[end].lower_ == "of" and end + 1 < len(doc):
+def _of_owner(doc: Doc, end: int, spans, table, entry: TitleEntry) -> tuple[int, tuple[int, int, str]] | None:
+    """``of X`` (or ``for X``/``at X`` after an affiliation such as "spokesman") right after a
+    title: ``(token after X, X's span)``."""
+    linkers = ("of", "for", "at") if entry.type == "affiliate" else ("of",)
+    if end < len(doc) and doc[end].lower_ in linkers and end + 1 < len(doc):
         j = end + 1
         if doc[j].lower_ == "the" and j + 1 < len(doc):
             j += 1
@@ -335,7 +337,7 @@ def _prenominal(doc: Doc, title: Span, entry: TitleEntry, spans, table, knowledg
 def _appos_before(doc: Doc, title: Span, entry: TitleEntry, spans, table, knowledge) -> TitleMatch | None:
     """``its president, Nicolas Maduro`` / ``the president of Venezuela, Nicolas Maduro``."""
     end, owner = title.end, None
-    of = _of_owner(doc, end, spans, table)
+    of = _of_owner(doc, end, spans, table, entry)
     if of is not None:
         end, owner = of
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -360,7 +362,7 @@ def _appos_after(doc: Doc, title: Span, entry: TitleEntry, spans, table, knowled
     if person is None:
         return None
     match = TitleMatch(person, entry, title.start_char, title.end_char, hit[0], title.end_char)
-    of = _of_owner(doc, title.end, spans, table)
+    of = _of_owner(doc, title.end, spans, table, entry)
     if of is not None:
         match.owner, match.owner_start, match.owner_end = of[1][2], of[1][0], of[1][1]
         match.end = of[1][1]
@@ -538,6 +540,22 @@ def add_office_dates(doc: Doc, table: ActorTable) -> None:
         role.since = role.since or since
 
 
+def located_in(table: ActorTable) -> list[Relation]:
+    """``locatedIn`` from each place of the document to its state, when the state is an actor of
+    the document too (the place's country comes from the actors lexicon / GeoNames)."""
+    found = []
+    for actor in table.actors():
+        if actor.kind != "location" or not actor.mentions:
+            continue
+        state = country_actor(table, actor.country)
+        if state is not None and state != actor.id:
+            first = actor.mentions[0]
+            found.append(
+                Relation(actor.id, "locatedIn", state, None, Mention(first.text, first.start, first.end))
+            )
+    return found
+
+
 # ------------------------------------------------------------------------------------- component
 
 
@@ -569,6 +587,7 @@ def extract_relations(doc: Doc, knowledge=None) -> list[Relation]:
             ):
                 relations.append(rel)
     add_office_dates(doc, table)
+    relations.extend(located_in(table))
     return relations
 
 
