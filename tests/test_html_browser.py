@@ -201,3 +201,14 @@ def test_seed_article_view_end_to_end(browser, tmp_path):
             shutil.copyfile(shot, ROOT / "docs" / "seed-graph.png")
     finally:
         page.close()
+
+
+def test_layout_is_the_same_on_every_load(browser, tmp_path):
+    path = tmp_path / "graph.html"
+    write_html(seed_like_graph(), path)
+    positions = []
+    for _ in range(2):
+        page = Page(browser, path)
+        positions.append(page.js("JSON.stringify(window.kgView.network.getPositions())"))
+        page.close()
+    assert positions[0] == positions[1]
