@@ -223,3 +223,14 @@ def test_an_actor_without_country_joins_the_only_fitting_one():
     assert out[0].actors[0].id == out[1].actors[0].id
     assert (out[1].actors[0].country, out[1].actors[0].sector) == ("MEX", "CRM")
     assert actor_iri_key(out[0].actors[0]) == actor_iri_key(out[1].actors[0]) == "org/mex/sinaloa-cartel"
+
+
+def test_a_junior_is_not_his_father():
+    docs = [
+        Extraction("a", actors=[person("donald-trump", "Donald Trump", "USA")]),
+        Extraction("b", actors=[person("donald-trump-jr", "Donald Trump Jr.", "USA")]),
+        Extraction("c", actors=[person("trump-jr", "Trump Jr.")]),
+    ]
+    out = resolve_actors(docs)
+    assert out[0].actors[0].id != out[1].actors[0].id
+    assert out[2].actors[0].id != out[0].actors[0].id

@@ -63,7 +63,6 @@ HONORIFICS = {
     "interim",
     "new",
 }
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NAME_FUZZ = 90  # rapidfuzz ratio for two spellings of a name part to count as one
 ORG_FUZZ = 94
 
@@ -99,7 +98,7 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
     words = [w for w in re.split(r"[^\w]+", text.replace(".", " ")) if w]
     if kind == "person":
         words = _drop_titles(words)
-        words = [w for w in words if w not in HONORIFICS and w not in SUFFIXES] or words
+        words = [w for w in words if w not in HONORIFICS] or words  # "Jr." stays: another person
     elif words and words[0] == "the":
         words = words[1:]
     return words
