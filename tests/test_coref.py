@@ -286,3 +286,25 @@ def test_he_in_a_reported_clause_is_the_reporting_subject(nlp):
         ],
     )
     assert actor_at(table, text, "he") == "donald-trump"
+
+
+def test_an_honorific_in_the_name_gives_the_gender(nlp):
+    text = "Mrs Hutchings met the minister, Mr Clarke, on Monday. He spoke to her privately."
+    _, table = run(
+        nlp,
+        text,
+        [
+            ("mrs-hutchings", "Mrs Hutchings", "person", None, ["Mrs Hutchings"]),
+            ("mr-clarke", "Mr Clarke", "person", None, ["Mr Clarke"]),
+        ],
+    )
+    assert actor_at(table, text, "He") == "mr-clarke"
+    assert actor_at(table, text, "her") == "mrs-hutchings"
+
+
+def test_a_description_with_a_noun_modifier_is_not_an_anaphor(nlp):
+    text = "Amnesty International criticised the report. She said the human rights movement faced a crisis."
+    _, table = run(
+        nlp, text, [("amnesty", "Amnesty International", "organization", None, ["Amnesty International"])]
+    )
+    assert mentions_of(table, "amnesty", "description") == []

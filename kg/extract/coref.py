@@ -111,9 +111,9 @@ class _Coref:
                     cue = honorifics.get(self.doc[before.start - 1].lower_)
                     if cue:
                         self.gender.setdefault(actor.id, cue)
-            words = actor.name.split()
-            if len(words) > 1 and words[0].lower() in first:
-                self.gender.setdefault(actor.id, first[words[0].lower()])
+            words = actor.name.lower().split()
+            if len(words) > 1 and (words[0] in honorifics or words[0] in first):
+                self.gender.setdefault(actor.id, honorifics.get(words[0]) or first[words[0]])
 
     def name_referents(self) -> None:
         for start, end, actor_id, _kind in mention_spans(self.table):
@@ -244,8 +244,8 @@ def resolve_description(state: _Coref, tok: Token) -> tuple[str, int] | None:
     if rule is None or tok.tag_ not in ("NN",) or tok.ent_type_:
         return None
     det = _determiner(tok, state.cues)
-    if det is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in state.doc[det.i + 1 : tok.i]):
-        return None  # "the Fujimori movement" names a group, it does not point back to one
+    if det is None or any(t.pos_ not in ("ADJ", "ADV", "PUNCT") for t in state.doc[det.i + 1 : tok.i]):
+        return None  # "the Fujimori movement", "the human rights movement" name, they do not point back
 
     def allowed(actor_id: str) -> bool:
         actor = state.table.get(actor_id)
