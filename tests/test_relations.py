@@ -193,3 +193,21 @@ def test_spokesman_for_an_organisation_and_places_in_their_state(nlp):
     found = triples(relations)
     assert ("steve-gaut", "affiliatedWith", "ups", "Spokesman") in found
     assert ("atlanta", "locatedIn", "usa", None) in found
+
+
+def test_leaders_of_states_and_of_parties(nlp):
+    text = (
+        "Palestinian leader Mahmoud Abbas met Labour leader Ed Miliband. "
+        "The Labour leader said the talks went well."
+    )
+    actors = [
+        ("pse", "Palestine", "country", "PSE", ["Palestinian"]),
+        ("labour", "Labour Party", "organization", "GBR", ["Labour"]),
+        ("mahmoud-abbas", "Mahmoud Abbas", "person", None, ["Mahmoud Abbas"]),
+        ("ed-miliband", "Ed Miliband", "person", None, ["Ed Miliband"]),
+    ]
+    relations, table = relations_of(nlp, text, actors)
+    found = triples(relations)
+    assert ("mahmoud-abbas", "leaderOf", "pse", "Leader") in found
+    assert ("ed-miliband", "leaderOf", "labour", "Leader") in found
+    assert table.get("mahmoud-abbas").code == "PSEGOV"

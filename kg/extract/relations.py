@@ -388,6 +388,9 @@ def office_of(match: TitleMatch, table: ActorTable) -> str | None:
         if owner.kind in ("country", "location") or not state_office(match.entry):
             return owner.id  # "Alabama Secretary of State": the office of a state or a city
     holder = table.get(match.person)
+    known = [r.of for r in holder.roles if r.title.casefold() == match.entry.title.casefold() and r.of]
+    if known:
+        return known[0]  # "the Prime Minister" after "British Prime Minister Tony Blair"
     national = match.entry.type in ("leader", "member") or (
         state_office(match.entry) and match.entry.sector != "GOV"
     )
@@ -434,13 +437,16 @@ def _add_role(holder: Actor, role: Role) -> None:
 
 
 def _predicates(entry: TitleEntry, owner: Actor | None) -> list[str]:
+    """The relations an office gives: leaders lead, members belong to a government, affiliates
+    work for an organisation; any office of an organisation is also an affiliation."""
     if owner is not None and owner.kind == "location":
         return ["holdsRole"]
-    if entry.type == "affiliate" or (owner is not None and owner.kind != "country"):
-        return ["affiliatedWith"] if entry.type == "affiliate" else ["holdsRole", "affiliatedWith"]
-    return {"leader": ["holdsRole", "leaderOf"], "member": ["holdsRole", "memberOf"]}.get(
-        entry.type, ["holdsRole"]
-    )
+    if entry.type == "affiliate":
+        return ["affiliatedWith"]
+    found = ["holdsRole"] + {"leader": ["leaderOf"], "member": ["memberOf"]}.get(entry.type, [])
+    if owner is not None and owner.kind in ("organization", "group") and entry.type != "leader":
+        found.append("affiliatedWith")
+    return found
 
 
 def _fill_from_office(holder: Actor, owner: Actor | None, match: TitleMatch) -> None:
@@ -450,6 +456,8 @@ def _fill_from_office(holder: Actor, owner: Actor | None, match: TitleMatch) -> 
     if holder.country is None and owner is not None and owner.country:
         holder.country = owner.country
     sector = match.entry.sector or (owner.sector if owner is not None else None)
+    if sector is None and owner is not None and owner.kind == "country":
+        sector = "GOV"  # "Palestinian leader X": a leader of a state governs it
     if owner is not None and owner.code and owner.code.startswith("IGO"):
         holder.code = holder.code or owner.code
     if holder.sector is None and sector:
