@@ -44,6 +44,7 @@ class Trigger:
     mode: str | None
     args: dict[str, tuple[str, ...]] = field(default_factory=dict)
     when: tuple[str, ...] = ()
+    type: str | None = None  # PLOVER category when it differs from the CAMEO code's
     line: int = 0
 
     @property
@@ -99,8 +100,9 @@ class EventLexicon:
     def content_code(self, frame_category: str, content_category: str) -> str | None:
         return self.arguments["frames"]["content_codes"].get(frame_category, {}).get(content_category)
 
-    def future_code(self, category: str) -> str | None:
-        return self.arguments.get("future_codes", {}).get(category)
+    def recode(self, table: str, category: str) -> str | None:
+        """The CAMEO code ``arguments.json[table]`` gives events of ``category``, if any."""
+        return self.arguments.get(table, {}).get(category)
 
 
 def _data_dir() -> Path:
@@ -159,6 +161,7 @@ def read_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[tuple[str, st
             mode=row["mode"] or None,
             args=_parse_args(row.get("args", "")),
             when=tuple(w.strip() for w in row.get("when", "").split(";") if w.strip()),
+            type=row.get("type") or None,
             line=n,
         )
         index.setdefault((trigger.head, trigger.pos), []).append(trigger)

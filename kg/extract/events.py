@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - only while kg.extract.places is missin
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 )
+NOMINAL_DEPS = frozenset({"amod", "dobj", "pobj", "nsubj", "nsubjpass", "compound", "poss"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # dependency hops that lead from an embedded event up to the trigger that frames it
 FRAME_FIRST_HOPS = frozenset(
@@ -55,6 +56,7 @@ FRAME_FIRST_HOPS = frozenset(
 FRAME_LATER_HOPS = FRAME_FIRST_HOPS | {"prep", "nsubj", "nsubjpass", "conj", "advcl", "agent"}
 # hops from a verb without subject up to the verb whose subject it shares
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp"})
+DESCENT_PREPS = frozenset({"of", "to", "on", "against", "from", "in", "with", "by", "for"})
 MODALITY_ORDER = ("negated", "hypothetical", "future", "intended", "asserted")
 
 
@@ -153,14 +155,14 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, ctx)]
     for draft in drafts:
         _read_arguments(draft, ctx)
+    demands = _demand_drafts(doc, ctx)
     _apply_frames(drafts, ctx)
-    events = []
-    for draft in drafts:
-        if draft.dropped or draft.frame is not None:
-            continue
+    _attach_demand_content(demands, drafts)
+    kept = [d for d in sorted(drafts + demands, key=lambda d: d.token.i) if not d.dropped and d.frame is None]
+    for draft in kept:
         _read_modality(draft, ctx)
         _recode_by_modality(draft, ctx)
-        events.append(_to_event(draft, ctx))
+    events = [_to_event(d, ctx) for d in _main_events(kept)]
     actors = {a.id: a for a in ctx.table}
     events = merge_document_events(events, actors)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
@@ -200,11 +202,22 @@ def _words_found(entry: Trigger, token: Token) -> tuple[Token, ...] | None:
     return tuple(used)
 
 
+def _real_prep(child: Token, wanted: set[str]) -> bool:
+    """A preposition among ``wanted`` whose object is not a date ("strike on Monday")."""
+    if child.dep_ != "prep" or child.lower_ not in wanted:
+        return False
+    return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
 def _condition_holds(entry: Trigger, token: Token) -> bool:
     for condition in entry.when:
         name, _, values = condition.partition("=")
         wanted = set(values.split(","))
-        if name == "prep" and not any(c.dep_ == "prep" and c.lower_ in wanted for c in token.children):
+        if name == "prep" and not any(_real_prep(c, wanted) for c in token.children):
+            return False
+        if name == "speech" and not (
+            token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)
+        ):
             return False
         if name == "obj" and not any(c.dep_ == "dobj" and c.lemma_.lower() in wanted for c in token.children):
             return False
@@ -230,7 +243,7 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> tuple[Trigger, tuple[T
         are returned too, so callers can skip them.
     """
     pos = _pos(token)
-    if pos is None or token.ent_type_ in NAME_LABELS or (pos == "VERB" and token.dep_ == "amod"):
+    if pos is None or token.ent_type_ in NAME_LABELS or (pos == "VERB" and token.dep_ in NOMINAL_DEPS):
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.candidates(lemma, pos) or lexicon.candidates(token.lower_, pos)
@@ -251,6 +264,14 @@ def _blocked_by_object(token: Token, entry: Trigger, category: str, ctx: _Contex
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues["non_event_objects"] for c in token.children)
 
 
+def _inside_used(token: Token, used: set[int]) -> bool:
+    """A noun inside a phrase another trigger used ("lifted a state of emergency")."""
+    if token.dep_ not in ("pobj", "compound") or token.head.i == token.i:
+        return False
+    head = token.head
+    return head.i in used or (head.dep_ == "prep" and head.head.i in used)
+
+
 def _sentence_drafts(sent: Span, ctx: _Context) -> list[_Draft]:
     """Trigger matches of one sentence, minus the words other matches used."""
     matches = []
@@ -263,8 +284,10 @@ def _sentence_drafts(sent: Span, ctx: _Context) -> list[_Draft]:
     used = {t.i for _, _, words in matches for t in words}
     drafts = []
     for token, entry, words in matches:
-        category = ctx.lexicon.plover(entry.cameo)
-        if token.i in used or category is None or _blocked_by_object(token, entry, category, ctx):
+        category = entry.type or ctx.lexicon.plover(entry.cameo)
+        if token.i in used or _inside_used(token, used) or category is None:
+            continue
+        if _blocked_by_object(token, entry, category, ctx):
             continue
         drafts.append(_Draft(token, entry, words, entry.cameo, category))
     return drafts
@@ -357,7 +380,7 @@ def _lookup_actor(token: Token, ctx: _Context) -> str | None:
         quote = ctx.quote_at(token.idx)
         if quote is not None and token.lower_ in ctx.cues["first_person"]:
             return quote.speaker
-        return None
+        return _reporting_subject(token, ctx)
     for child in token.children:
         if child.dep_ == "appos":
             actor = table.at(child.idx, child.idx + len(child))
@@ -372,6 +395,20 @@ def _lookup_actor(token: Token, ctx: _Context) -> str | None:
         return actor_for_phrase(span, table, ctx.knowledge)
     except Exception:  # an actor reader failure must not lose the event
         return table.at(span.start_char, span.end_char)
+
+
+def _reporting_subject(pronoun: Token, ctx: _Context) -> str | None:
+    """ "Syria says it will not accept ...": an unresolved subject pronoun of a reported clause is
+    the speaker."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they", "he", "she", "we"):
+        return None
+    node = pronoun.head
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in ctx.cues["speech_verbs"]:
+        return None
+    speakers = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return next(iter(_actors(speakers, ctx, pronoun, descend=False)), None)
 
 
 def _never_participant(actor_id: str, ctx: _Context) -> bool:
@@ -392,7 +429,7 @@ def _actors(tokens: list[Token], ctx: _Context, exclude: Token, descend: bool = 
             if actor is not None:
                 ids.append(actor)
             elif descend and item.pos_ in ("NOUN", "PROPN", "PRON"):
-                inner = _prep_objects(item, {"of", "to", "on", "against", "from", "in", "with"})
+                inner = _prep_objects(item, DESCENT_PREPS)
                 ids += _actors(inner, ctx, exclude, descend=False)
     return list(dict.fromkeys(ids))
 
@@ -422,23 +459,78 @@ def _read_arguments(draft: _Draft, ctx: _Context) -> None:
     for role in ("source", "target", "recipient"):
         tokens = _dependents(token, roles.get(role, ()), draft.used)
         setattr(draft, role, _actors(tokens, ctx, token))
-    if entry.pos == "NOUN" and not draft.source:
-        _source_from_governor(draft, ctx)
+    if entry.pos == "NOUN" and not (draft.source and draft.target):
+        _from_governor(draft, ctx)
+    if not draft.target and draft.category in ctx.lexicon.frame_categories:
+        draft.target = _clause_subjects(token, ctx)
     draft.target = [a for a in draft.target if a not in draft.source]
     draft.recipient = [a for a in draft.recipient if a not in draft.source and a not in draft.target]
     if not draft.target and draft.recipient and draft.category not in ("COERCE", "SANCTION"):
         draft.target, draft.recipient = draft.recipient, []
 
 
-def _source_from_governor(draft: _Draft, ctx: _Context) -> None:
+def _from_governor(draft: _Draft, ctx: _Context) -> None:
+    """A nominal event takes the subject of the verb it is the object of as its source ("launched
+    an offensive") and that verb's indirect object as its target ("gave the Ivory Coast aid")."""
     verb = _governing_verb(draft.token)
     if verb is None or verb.lemma_.lower() in ctx.cues["speech_verbs"]:
         return
-    subjects = _actors(_subjects(verb), ctx, draft.token, descend=False)
-    if verb.lemma_.lower() in ctx.cues["patient_verbs"]:
-        draft.target = draft.target or subjects
-    else:
-        draft.source = subjects
+    if not draft.source:
+        subjects = _actors(_subjects(verb), ctx, draft.token, descend=False)
+        if verb.lemma_.lower() in ctx.cues["patient_verbs"]:
+            draft.target = draft.target or subjects
+        else:
+            draft.source = subjects
+    if not draft.target:
+        receivers = [c for c in verb.children if c.dep_ == "dative"] + _prep_objects(verb, {"to"})
+        draft.target = [a for a in _actors(receivers, ctx, draft.token) if a not in draft.source]
+
+
+def _clause_subjects(token: Token, ctx: _Context) -> list[str]:
+    """ "demanded that the DPRK forsake ...": the subject of a verbal trigger's clause."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = _actors(subjects, ctx, token, descend=False)
+            if found:
+                return found
+    return []
+
+
+def _subtree_target(frame: _Draft, ctx: _Context) -> list[str]:
+    """The first actor named in a frame's complement ("threatened to cut off electricity to
+    Nakhichevan", "refused to deploy peacekeepers in Iraq")."""
+    preps = ctx.lexicon.content_preps
+    for child in frame.token.children:
+        if child.dep_ not in ("xcomp", "ccomp", "dobj", "prep", "acl") or (
+            child.dep_ == "prep" and child.lower_ not in preps
+        ):
+            continue
+        for token in child.subtree:
+            if token.pos_ in ("NOUN", "PROPN") and token.i != frame.token.i:
+                found = [
+                    a for a in _actors([token], ctx, frame.token, descend=False) if a not in frame.source
+                ]
+                if found:
+                    return found
+    return []
+
+
+def _locative_target(draft: _Draft, ctx: _Context) -> list[str]:
+    """A country or place the event happens in or goes to, as a last resort target."""
+    spec = ctx.lexicon.arguments.get("locative_targets", {})
+    preps, kinds = set(spec.get("preps", ())), set(spec.get("kinds", ()))
+    hosts = [draft.token, *draft.used]
+    verb = _governing_verb(draft.token) if draft.entry.pos == "NOUN" else None
+    hosts += [verb] if verb is not None else []
+    found = []
+    for actor_id in _actors(
+        [t for h in hosts for t in _prep_objects(h, preps)], ctx, draft.token, descend=False
+    ):
+        actor = ctx.table.get(actor_id)
+        if actor is not None and actor.kind in kinds and actor_id not in draft.source + draft.recipient:
+            found.append(actor_id)
+    return found
 
 
 # ----------------------------------------------------------------------------- 3. frames
@@ -477,19 +569,53 @@ def _frame_of(draft: _Draft, by_token: dict[int, _Draft], ctx: _Context) -> _Dra
     return None
 
 
+def _purpose_frame(draft: _Draft, by_token: dict[int, _Draft], ctx: _Context) -> _Draft | None:
+    """A protest whose purpose clause or "in protest of" phrase holds ``draft``."""
+    purposes = set(ctx.lexicon.arguments["frames"].get("purpose_frames", ()))
+    node = draft.token
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in (
+            "advcl",
+            "xcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "acl",
+            "pcomp",
+        ):
+            return None
+        node = node.head
+        if node.i in by_token:
+            frame = by_token[node.i]
+            return frame if frame.category in purposes else None
+    return None
+
+
+def _fill_from_content(frame: _Draft, content: _Draft, ctx: _Context) -> None:
+    """The frame's missing target: the content's participants; for accusations and protests the
+    content's perpetrator first ("condemned the attack by X")."""
+    if frame.target:
+        return
+    perpetrator_first = frame.category in ctx.lexicon.arguments["frames"].get("perpetrator_frames", ())
+    order = content.source + content.target if perpetrator_first else content.target + content.source
+    frame.target = [a for a in dict.fromkeys(order + content.recipient) if a not in frame.source]
+
+
 def _apply_frames(drafts: list[_Draft], ctx: _Context) -> None:
     """Mark content events, fill their frames' targets, refine codes; negating frames ("denied
     attacking") drop themselves and negate their content."""
     by_token = {d.token.i: d for d in drafts}
     frames = ctx.lexicon.frame_categories
     for draft in drafts:
-        frame = _frame_of(draft, by_token, ctx)
-        if frame is None:
+        frame = _frame_of(draft, by_token, ctx) or _purpose_frame(draft, by_token, ctx)
+        if frame is None or frame is draft:
             continue
         if frame.token.lemma_.lower() in ctx.cues["negating_verbs"]:
             frame.dropped = True
             draft.modality = "negated"
-        elif frame.category in frames:
+        elif frame.category in frames or frame.category in ctx.lexicon.arguments["frames"].get(
+            "purpose_frames", ()
+        ):
             draft.frame = frame
     for draft in drafts:  # "threatened to attack and occupy": conjuncts of content are content
         if draft.frame is None and draft.token.dep_ == "conj" and draft.token.head.i in by_token:
@@ -498,11 +624,79 @@ def _apply_frames(drafts: list[_Draft], ctx: _Context) -> None:
         frame = draft.frame
         if frame is None or frame.dropped:
             continue
-        if not frame.target:
-            frame.target = [a for a in draft.participants if a not in frame.source]
+        _fill_from_content(frame, draft, ctx)
         code = ctx.lexicon.content_code(frame.category, draft.category)
         if code and frame.cameo == frame.entry.cameo:
             frame.cameo, frame.category = code, ctx.lexicon.plover(code)
+    for draft in drafts:
+        if not draft.target and draft.frame is None and draft.category in frames:
+            draft.target = _subtree_target(draft, ctx)
+        if not draft.target and draft.frame is None:
+            draft.target = _locative_target(draft, ctx)
+
+
+def _speaker_tokens(head: Token, ctx: _Context) -> list[Token]:
+    """Who utters a speech verb or noun: its subject, or the possessor or the subject of the verb
+    that issues the noun ("Chirac issued a stern reminder")."""
+    if head.pos_ in ("VERB", "AUX"):
+        return _subjects(head)
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    verb = _governing_verb(head)
+    return _subjects(verb) if verb is not None else []
+
+
+def _demand_drafts(doc: Doc, ctx: _Context) -> list[_Draft]:
+    """ "X said (that) Y must do Z": a demand (REQUEST) by X on Y (``arguments.json`` demand)."""
+    spec = ctx.lexicon.arguments.get("demand", {})
+    modals = set(spec.get("modals", ()))
+    drafts = []
+    for token in doc:
+        if token.dep_ != "aux" or token.lower_ not in modals:
+            continue
+        verb = node = token.head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in ("ccomp", "acl") or not _is_speech(node.head, ctx.cues):
+            continue
+        source = _actors(_speaker_tokens(node.head, ctx), ctx, token, descend=False)
+        target = [a for a in _actors(_subjects(verb), ctx, token, descend=False) if a not in source]
+        if source and target:
+            entry = Trigger((token.lower_,), "VERB", spec["cameo"], None)
+            category = ctx.lexicon.plover(spec["cameo"])
+            drafts.append(_Draft(token, entry, (), spec["cameo"], category, source, target))
+    return drafts
+
+
+def _attach_demand_content(demands: list[_Draft], drafts: list[_Draft]) -> None:
+    """The demanded action ("must return the helicopter") is the content of the demand."""
+    for demand in demands:
+        verb = demand.token.head
+        for draft in drafts:
+            if draft.frame is None and verb.i in (draft.token.i, draft.token.head.i):
+                draft.frame = demand
+
+
+def _background(token: Token) -> bool:
+    """A trigger inside a relative or participial clause ("where 24 people were killed")."""
+    node = token
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "advcl", "parataxis"):
+            return False
+        node = node.head
+    return False
+
+
+def _main_events(drafts: list[_Draft]) -> list[_Draft]:
+    """Per sentence: events without participants, and events told in background clauses, are kept
+    only when the sentence has no main event with participants."""
+    main = {d.token.sent.start for d in drafts if d.participants and not _background(d.token)}
+    return [
+        d for d in drafts if d.token.sent.start not in main or (d.participants and not _background(d.token))
+    ]
 
 
 # ----------------------------------------------------------------------------- 4. modality
@@ -530,11 +724,14 @@ def _hypothetical_cue(child: Token, cues) -> bool:
 def _local_modality(node: Token, cues) -> str | None:
     """Modality marked on one verb: negation, auxiliaries, conditional markers, adverbs."""
     found = []
+    reported = _reported_would(node, cues)
     for child in node.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and word in ("never",)):
             return "negated"
-        if child.dep_ in ("aux", "auxpass") and word in cues["future_auxiliaries"]:
+        if child.dep_ in ("aux", "auxpass") and (
+            word in cues["future_auxiliaries"] or (reported and word == "would")
+        ):
             found.append("future")
         elif _hypothetical_cue(child, cues):
             found.append("hypothetical")
@@ -564,6 +761,23 @@ def _nominal_modality(token: Token, cues) -> str | None:
     if verb is not None and verb.lemma_.lower() in cues["negating_verbs"]:
         return "negated"
     return None
+
+
+def _reported_would(verb: Token, cues) -> bool:
+    """ "said they would boycott": ``would`` in a clause reported by a speech verb is the future
+    of the past, not a hypothesis (unless a condition comes with it)."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in cues["hypothetical_markers"] for c in verb.children):
+        return False
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp" and _is_speech(node.head, cues)
+
+
+def _is_speech(token: Token, cues) -> bool:
+    return token.lemma_.lower() in cues["speech_verbs"] or token.lemma_.lower() in cues["speech_nouns"]
 
 
 def modality_of(token: Token, cues) -> str:
@@ -626,13 +840,17 @@ def _read_modality(draft: _Draft, ctx: _Context) -> None:
 
 
 def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
-    """PLOVER: future cooperation is AGREE, announced retreats are CONCEDE; an actor announcing
-    its own future violence or sanctions threatens."""
-    if draft.modality not in ("future", "intended"):
-        return
-    code = ctx.lexicon.future_code(draft.category)
-    if code is None and draft.attributed_to and draft.attributed_to in draft.source:
-        code = ctx.lexicon.arguments.get("announced_codes", {}).get(draft.category)
+    """Future cooperation is an intent to cooperate (AGREE); announced future violence, coercion,
+    sanctions or protest is a threat; a negated cooperative event is a refusal (REJECT)."""
+    lexicon, code = ctx.lexicon, None
+    if draft.modality in ("future", "intended"):
+        code = lexicon.recode("future_codes", draft.category) or lexicon.recode(
+            "threat_codes", draft.category
+        )
+    elif draft.modality == "hypothetical" and draft.attributed_to and draft.attributed_to in draft.source:
+        code = lexicon.recode("threat_codes", draft.category)
+    elif draft.modality == "negated":
+        code = lexicon.recode("negated_codes", draft.category)
     if code:
         draft.cameo, draft.category = code, ctx.lexicon.plover(code)
         draft.modality = "asserted"  # the intent or threat itself is asserted
