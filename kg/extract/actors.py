@@ -19,6 +19,7 @@ relation extractors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,28 +41,8 @@ LEADING = {"(", '"', "“", "'", "-", "‘"}
 TRAILING = {"'s", "’s", "'", "’", ",", "-", '"', "”", "("}
 POSSESSIVE_PRONOUNS = {"its": "country", "their": "country", "his": "person", "her": "person"}
 STOP_LEFT = {"VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM", "INTJ"}
-# Sectors of state institutions: without a stated country they belong to the document's country.
-DOMESTIC = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "SPY",
-    "CRM",
-    "REB",
-    "OPP",
-    "CVL",
-    "UAF",
-    "LAB",
-    "EDU",
-    "MED",
-    "REF",
-    "BUS",
-    "AGR",
-    "REL",
-    "PTY",
-}
+# Sectors that belong to no single state: without a stated country, others take the document's.
+TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC"}
 
 
 def slug(text: str) -> str:
@@ -126,6 +107,7 @@ class ActorRecognizer:
 class _Builder:
     def __init__(self, doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher | None) -> None:
         self.doc, self.k = doc, knowledge
+        self.ents = list(doc.ents)
         self.table = ActorTable()
         document = doc._.kg_document if Doc.has_extension("kg_document") else None
         self.published = getattr(document, "published", None)
@@ -139,7 +121,7 @@ class _Builder:
     def _full_person_names(self) -> dict[tuple[str, ...], str]:
         """Token suffixes of the multi-word person names in the document -> the full name."""
         names: dict[tuple[str, ...], str] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and self.k.person(ent.text)):
                 continue
             span = _strip(ent)
@@ -157,25 +139,35 @@ class _Builder:
         return names
 
     def focus_country(self) -> str | None:
-        """The state the document is about: its dateline's, else the most mentioned one."""
+        """The state the document is about: its dateline's, else the one with most evidence
+        (a country named or its demonym counts 3, a known region 2, a GeoNames city 1)."""
         if self._focus is not False:
             return self._focus  # type: ignore[return-value]
         focus = self.k.place_country(self.dateline) if self.dateline else None
         if focus is None:
             counts: Counter[str] = Counter()
-            for ent in self.doc.ents:
-                if ent.label_ in {"GPE", "LOC", "NORP", "FAC"}:
-                    entry = self.k.country(ent.text)
-                    iso3 = (
-                        entry.iso3
-                        if entry
-                        else (self.k.place_country(ent.text) if ent.label_ != "NORP" else None)
-                    )
+            for ent in self.ents:
+                if ent.label_ not in {"GPE", "LOC", "NORP", "FAC"}:
+                    continue
+                for part in _split_at_commas(ent):
+                    iso3, weight = self._place_evidence(part.text, ent.label_)
                     if iso3:
-                        counts[iso3] += 1
-            focus = counts.most_common(1)[0][0] if counts else None
+                        counts[iso3] += weight
+            ranked = counts.most_common()
+            focus = ranked[0][0] if ranked else None
         self._focus = focus
         return focus
+
+    def _place_evidence(self, text: str, label: str) -> tuple[str | None, int]:
+        entry = self.k.country(text)
+        if entry is not None:
+            return entry.iso3, 3
+        if label == "NORP":
+            return None, 0
+        region = self.k.region(text)
+        if region:
+            return region, 2
+        return self.k.place_country(text), 1
 
     def _agent_spans(self) -> list[Span]:
         spans = [self.doc[s:e] for _, s, e in self.matcher(self.doc)]
@@ -280,7 +272,7 @@ class _Builder:
             if len(full.split()) == 2:
                 by_word.setdefault(first, set()).add(full)
         taken = {(s, e) for s, e, _ in self.table._spans}
-        covered = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        covered = {i for ent in self.ents for i in range(ent.start, ent.end)}
         for tok in self.doc:
             fulls = by_word.get(tok.text)
             if not fulls or len(fulls) != 1 or tok.i in covered or not tok.text[:1].isupper():
@@ -301,7 +293,7 @@ class _Builder:
         International Inc") names that organization."""
         if len(span) != 1:
             return None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span[0].text:
                 return ent
         return None
@@ -371,7 +363,12 @@ class _Builder:
             actor.sector = actor.sector or known.sector
             if known.code and known.code.startswith("IGO"):
                 actor.code = actor.code or known.code
-        if actor.country is None and coding is not None and coding.title and coding.sector in DOMESTIC:
+        if (
+            actor.country is None
+            and coding is not None
+            and coding.title
+            and coding.sector not in TRANSNATIONAL
+        ):
             actor.country = self.focus_country()
             if actor.roles and actor.roles[-1].of is None:
                 actor.roles[-1].of = self.country_actor_id(actor.country)
@@ -392,7 +389,7 @@ class _Builder:
         if coding.sector:
             actor.sector = coding.sector
             actor.country = coding.country
-            if coding.country is None and coding.sector in DOMESTIC:
+            if coding.country is None and coding.sector not in TRANSNATIONAL:
                 actor.country = self.focus_country()
         user_code = k.lookup_actor(text, self.published)
         if user_code:
@@ -477,8 +474,8 @@ class _Builder:
     # -- generic agents -------------------------------------------------------------------------
     def generic(self, core: Span) -> None:
         """A role or group phrase without a name: "drug cartels", "U.S. forces", "police"."""
-        doc, k = self.doc, self.k
-        if any(e.label_ == "PERSON" and e.start >= core.start and e.end <= core.end + 1 for e in doc.ents):
+        k = self.k
+        if any(e.label_ == "PERSON" and e.start >= core.start and e.end <= core.end + 1 for e in self.ents):
             return
         span = _extend_left(core)
         coding = decode(list(span), k, self)
@@ -487,11 +484,11 @@ class _Builder:
         entity = self._entity_head(core)
         if entity is not None:
             return
-        place = _of_or_in_place(core, k)
+        place = _of_or_in_place(core, k, self.ents)
         country = coding.country
         if country is None and place:
             country, coding.explicit = place, True
-        if country is None and coding.sector in DOMESTIC:
+        if country is None and coding.sector not in TRANSNATIONAL:
             country = self.focus_country()
         span = _strip(_after_possessor(span, k))
         if not len(span):
@@ -545,7 +542,7 @@ class _Builder:
         return candidate
 
     def _entity_head(self, core: Span) -> Span | None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in NAME_LABELS - {"NORP"} and ent.start <= core.start and core.end <= ent.end:
                 return ent
         return None
@@ -555,7 +552,7 @@ def build_table(doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher | None = 
     """Recognise and code the actors of ``doc`` (entities, then generic agents)."""
     builder = _Builder(doc, knowledge, matcher)
     builder._generic_ids = {}
-    for ent in doc.ents:
+    for ent in builder.ents:
         if ent.label_ in NAME_LABELS:
             for part in _split_at_commas(ent):
                 builder.entity(part)
@@ -765,13 +762,13 @@ def _extend_left(core: Span) -> Span:
         if tok.dep_ == "amod" and start <= tok.head.i <= root.i:
             start -= 1
             continue
-        if not (inside or tok.text in {"(", ")", "'s", "’s"} or tok.head in list(doc[start : root.i + 1])):
+        if not (inside or tok.text in {"(", ")", "'s", "’s"} or start <= tok.head.i <= root.i):
             break
         start -= 1
     return doc[start : core.end]
 
 
-def _of_or_in_place(core: Span, k: Knowledge) -> str | None:
+def _of_or_in_place(core: Span, k: Knowledge, ents: list[Span]) -> str | None:
     """ "Military Forces of Mexico", "police in Lahore": the country of the place after the agent."""
     doc = core.doc
     end = core.end
@@ -779,7 +776,7 @@ def _of_or_in_place(core: Span, k: Knowledge) -> str | None:
         j = end + 1
         while j < len(doc) and doc[j].lower_ in {"the"}:
             j += 1
-        for ent in doc.ents:
+        for ent in ents:
             if ent.start == j and ent.label_ in {"GPE", "LOC", "NORP", "FAC"}:
                 entry = k.country(ent.text)
                 return entry.iso3 if entry else k.place_country(ent.text)
@@ -805,13 +802,19 @@ def _is_agent_only(span: Span, k: Knowledge) -> bool:
 
 
 def _sent_index(span: Span) -> int | None:
+    """Index of the sentence holding the span's first token (``None`` without sentences)."""
     doc = span.doc
     if not doc.has_annotation("SENT_START"):
         return None
-    for n, sent in enumerate(doc.sents):
-        if sent.start <= span.start < sent.end:
-            return n
-    return None
+    starts = _SENT_STARTS.get(id(doc))
+    if starts is None or starts[0] is not doc:
+        starts = (doc, [s.start for s in doc.sents])
+        _SENT_STARTS.clear()
+        _SENT_STARTS[id(doc)] = starts
+    return bisect_right(starts[1], span.start) - 1
+
+
+_SENT_STARTS: dict[int, tuple[Doc, list[int]]] = {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -844,6 +847,7 @@ def actor_for_phrase(span: Span, table: ActorTable, knowledge: Knowledge) -> str
     builder.published = getattr(document, "published", None)
     builder.dateline = getattr(document, "dateline", None)
     builder.full_names, builder.agent_spans, builder.matcher, builder._focus = {}, [], None, False
+    builder.ents = list(doc.ents)
     builder._generic_ids = {(a.country, a.sector, None): a.id for a in table if a.kind == "group"}
     core = _agent_core(span, knowledge)
     if core is None:
@@ -853,7 +857,7 @@ def actor_for_phrase(span: Span, table: ActorTable, knowledge: Knowledge) -> str
         return None
     name_span = _strip(span)
     country = coding.country if coding.explicit else None
-    if country is None and coding.sector in DOMESTIC:
+    if country is None and coding.sector not in TRANSNATIONAL:
         country = builder.focus_country()
     for actor in table:
         if (

