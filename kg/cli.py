@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -182,7 +181,7 @@ def view_command(outdir) -> None:
     """Open the interactive graph.html of a ``kg build`` folder (or print its path)."""
     from kg.view import view
 
-    view(outdir)
+    view(outdir, echo=click.echo)
 
 
 def main() -> None:
