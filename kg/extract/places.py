@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.table import ActorTable
 from kg.extract.time import clause_head, linked_heads
+from kg.extract.time import lexicon as time_lexicon
 from kg.graph.vocab import GN
 from kg.model import Location
 
@@ -32,6 +33,11 @@ ARGUMENT_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent"}
 )
 PARTICLES = {
+    "e",
+    "i",
+    "imeni",
+    "ben",
+    "ould",
     "al",
     "el",
     "ad",
@@ -219,9 +225,16 @@ def _label(token: Token) -> str:
     return token.ent_type_ or ""
 
 
+def _is_time_word(word: str) -> bool:
+    words = time_lexicon()
+    return word in words["months"] or word in words["weekdays"] or word in words["relative"]
+
+
 def _is_name_token(token: Token) -> bool:
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+    if token.ent_type_ in ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
         return False
+    if token.ent_type_ in ("DATE", "TIME") and (token.like_num or _is_time_word(token.lower_)):
+        return False  # "May", "Friday"; a place the NER calls a date ("Posadas") stays a name
     if token.ent_type_ == "NORP" and token.pos_ != "PROPN":
         return False
     if token.pos_ == "PROPN" or (
@@ -250,6 +263,20 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
                 and _is_name_token(doc[j + 1])
                 and not token.whitespace_
             )
+            or (  # "Rostov-on-Don"
+                token.is_lower
+                and 0 < j < limit - 2
+                and doc[j - 1].text == "-"
+                and doc[j + 1].text == "-"
+                and _is_name_token(doc[j + 2])
+            )
+            or (
+                j > i
+                and token.text == "-"
+                and j + 1 < limit
+                and doc[j + 1].is_lower
+                and not token.whitespace_
+            )
         ):
             j += 1
         else:
@@ -259,13 +286,40 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+def _skip_filler(doc: Doc, k: int, limit: int) -> int:
+    """Skip "the southern countryside of", "the town of" before a place name."""
+    words = lexicon()["place_words"]
+    start = k
+    while k < limit and (
+        doc[k].pos_ == "DET" or (doc[k].pos_ == "ADJ" and doc[k].is_lower) or doc[k].lower_ in words
+    ):
+        k += 1
+    if k > start and k < limit and doc[k].lower_ == "of":
+        k += 1
+    return k
+
+
+def _paren_places(doc: Doc, open_i: int) -> bool:
+    """Whether a parenthesis holds places ("(Kismaayo, Lower Juba)", "(Cabo Delgado)"), not an
+    acronym ("(PTM)")."""
+    close = next((k for k in range(open_i, min(len(doc), open_i + 15)) if doc[k].text == ")"), None)
+    if close is None:
+        return False
+    inner = doc[open_i + 1 : close]
+    if any(t.text == "," for t in inner) or inner.root.ent_type_ in ("GPE", "LOC"):
+        return True
+    return gazetteer().knows(inner.text)
+
+
 def _place_cue(doc: Doc, rng: tuple[int, int]) -> bool:
     """A place word around a name ("Bar-Sanguun village", "the town of X", "X (Kismaayo)")."""
     words = lexicon()["place_words"]
     if doc[rng[1] - 1].lower_ in words:  # "Bat Galim Square", "Loka West County"
         return True
     after = doc[rng[1]] if rng[1] < len(doc) else None
-    if after is not None and (after.lower_ in words or after.text == "("):
+    if after is not None and after.lower_ in words:
+        return True
+    if after is not None and after.text == "(" and _paren_places(doc, after.i):
         return True
     before = doc[rng[0] - 2 : rng[0]] if rng[0] >= 2 else None
     return bool(before is not None and before[1].lower_ == "of" and before[0].lower_ in words)
@@ -276,6 +330,8 @@ def _modifies_noun(doc: Doc, rng: tuple[int, int]) -> bool:
     root = doc[rng[0] : rng[1]].root
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.i >= rng[1] and head.pos_ == "NOUN":
+        if any(t.is_punct for t in doc[rng[1] : head.i]):
+            return False  # "in Yby Yau (Concepcion), workers ...": a misparse, not a modifier
         return head.lower_ not in lexicon()["place_words"]
     return False
 
@@ -330,11 +386,11 @@ def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple
         if skip:
             end = skip
             continue
+        if doc[end].text == "," and _connector(doc, end + 1, limit) and doc[end + 1].lower_ != "and":
+            end += 1  # "Jathol village, in Amritsar"
         connector = _connector(doc, end, limit)
         if connector:  # "Bennsh in Idleb", "in rural Tal Tamer", "Buhama and Cisheke", "close to Ghazni"
-            k = connector
-            while k < limit and doc[k].pos_ == "ADJ" and doc[k].is_lower:
-                k += 1
+            k = _skip_filler(doc, connector, limit)
             run = _name_run(doc, k, limit) if k < limit and _is_name_token(doc[k]) else None
             if run is None or _modifies_noun(doc, run):
                 break
@@ -356,11 +412,14 @@ def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple
             end = close + 1
             continue
         if doc[end].text in (",", "of") and end + 1 < limit:
-            run = _name_run(doc, end + 1, limit)
+            start = end + 2 if doc[end].text == "," and doc[end + 1].lower_ == "and" else end + 1
+            run = _name_run(doc, start, limit) if start < limit else None
             if run is None:
                 break
             text = _strip_place_words(doc[run[0] : run[1]].text)
-            if doc[end].text == "," and not (gaz.knows(text) or _label(doc[run[0]]) in ("GPE", "LOC")):
+            listed = run[1] < limit and (doc[run[1]].text in (",", "(") or doc[run[1]].lower_ == "and")
+            known = gaz.knows(text) or _label(doc[run[0]]) in ("GPE", "LOC")
+            if doc[end].text == "," and not (known or listed or start == end + 2):
                 break
             parts.append(run)
             end = run[1]
@@ -428,10 +487,18 @@ def _phrases_after(doc: Doc, prep: Token, limit: int, table, knowledge) -> Place
             weak = prep.lower_ in lexicon()["weak_prepositions"]
             if weak and not (known or _known_place(doc, run) or _place_cue(doc, run)):
                 return None
+            if prep.lower_ in lexicon()["cue_prepositions"] and not (_place_cue(doc, run) or known):
+                return None
             if not (_acceptable(doc, run, table) or (known and not _modifies_noun(doc, run))):
                 return None
             return PlacePhrase(run[0], end, [run, *parts], prep)
-        if token.pos_ in ("DET", "ADJ", "NUM", "ADP") or token.lower_ in words or token.is_punct:
+        followed = k + 1 < limit and doc[k + 1].lower_ in ("in", "near", "at", "outside")
+        if (
+            token.pos_ in ("DET", "ADJ", "NUM", "ADP")
+            or token.lower_ in words
+            or token.is_punct
+            or (token.pos_ == "NOUN" and followed)
+        ):
             if token.is_punct and token.text not in ("-",):
                 return None
             k += 1
@@ -599,14 +666,33 @@ def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Locat
     ]
     weak = lexicon()["weak_prepositions"]
     elsewhere = [p for p in phrases if p.prep is None or p.prep.lower_ not in weak]
-    chosen = _choose(own, trigger) or _choose(elsewhere, trigger)
+    target = _object_place(trigger, heads, table, knowledge)
+    chosen = target or _choose(own, trigger) or _choose(elsewhere, trigger)
     if chosen is None:
-        chosen = _object_place(trigger, heads, table, knowledge) or _paragraph_place(
-            doc, sent, table, knowledge
-        )
-    if chosen is not None:
-        return resolve_phrase(doc, chosen, knowledge)
-    return _dateline_location(doc, knowledge)
+        chosen = _paragraph_place(doc, sent, table, knowledge)
+    if chosen is None:
+        return _dateline_location(doc, knowledge)
+    frames = [
+        p for p in (own if chosen.prep is None else phrases) if p is not chosen and _is_frame(p, chosen, doc)
+    ]
+    if frames:  # "in Ciudad Juarez, Chihuahua, health workers at the IMSS hospital demonstrated"
+        extra = [r for f in frames for r in f.parts if r not in chosen.parts]
+        chosen = PlacePhrase(chosen.start, chosen.end, chosen.parts + extra, chosen.prep, chosen.country)
+    return resolve_phrase(doc, chosen, knowledge)
+
+
+def _is_frame(phrase: PlacePhrase, chosen: PlacePhrase, doc: Doc) -> bool:
+    """A place phrase that sets the scene of a more specific one: a strong locative phrase set off
+    at the front of the clause ("In Temixco, Morelos, armed men shot ... in Colonia X"), or the
+    larger place after a target ("shelled Kansafra ... in Idleb")."""
+    if phrase.prep is None or phrase.prep.lower_ in lexicon()["weak_prepositions"] or phrase.country:
+        return False
+    if chosen.prep is None:  # the object of a physical action
+        return True
+    head = clause_head(phrase.prep)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    before = phrase.start < (subject.i if subject is not None else head.i)
+    return before and phrase.end < len(doc) and doc[phrase.end].text == "," and phrase.start < chosen.start
 
 
 def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> PlacePhrase | None:
@@ -627,9 +713,12 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        if verb.i + 1 < len(doc) and _is_name_token(doc[verb.i + 1]):
+            objects.append(doc[verb.i + 1])  # "attacked Nacutuco (Mucojo, ...)", however parsed
         for obj in objects:
             start = min(t.i for t in obj.subtree)
-            if obj.lower_ in lex["place_words"]:  # "the town of Kafr Qaddum"
+            named = any(_is_name_token(t) for t in doc[start : obj.i])
+            if obj.lower_ in lex["place_words"] and not named:  # "the town of Kafr Qaddum"
                 start = obj.i + 1
             while (
                 start < len(doc)
@@ -645,7 +734,15 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
             if run is None or _modifies_noun(doc, run):
                 continue
             end, parts = _extend(doc, run, obj.sent.end)
-            if _known_place(doc, run) or parts or _acceptable(doc, run, table) and _place_cue(doc, run):
+            labels = {t.ent_type_ for t in doc[run[0] : run[1]]}
+            plain = _acceptable(doc, run, table) and not labels & {"PERSON", "ORG", "NORP"}
+            if (
+                _known_place(doc, run)
+                or parts
+                or plain
+                or _acceptable(doc, run, table)
+                and _place_cue(doc, run)
+            ):
                 return PlacePhrase(run[0], end, [run, *parts], None)
     return None
 
