@@ -243,7 +243,9 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> tuple[Trigger, tuple[T
         are returned too, so callers can skip them.
     """
     pos = _pos(token)
-    if pos is None or token.ent_type_ in NAME_LABELS or (pos == "VERB" and token.dep_ in NOMINAL_DEPS):
+    if pos == "VERB" and token.dep_ in NOMINAL_DEPS:
+        pos = "NOUN" if token.tag_ == "VBG" and token.dep_ != "amod" else None  # "a drive-by shooting"
+    if pos is None or token.ent_type_ in NAME_LABELS:
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.candidates(lemma, pos) or lexicon.candidates(token.lower_, pos)
@@ -348,6 +350,9 @@ def _dependents(token: Token, deps: tuple[str, ...], used: tuple[Token, ...]) ->
     objects = [c for c in token.children if c.dep_ == "dobj" and c not in used]
     for obj in objects:  # "deploy force against cartels": the parser often attaches it to the object
         found += _prep_objects(obj, preps - {"of", "with", "to"}) if "dobj" not in deps else []
+    if "of" in preps and token.pos_ in ("NOUN", "PROPN"):  # "expulsions to the U.S. of operatives"
+        inner = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        found += [o for g in inner for o in _prep_objects(g, {"of"})]
     return found
 
 
