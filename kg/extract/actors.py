@@ -196,7 +196,7 @@ class _Builder:
     # -- entities -----------------------------------------------------------------------------
     def entity(self, ent: Span) -> None:
         span = _strip(ent)
-        if not len(span) or not any(c.isupper() for c in span.text):
+        if not len(span) or not any(c.isupper() for c in span.text) or _is_initial(span):
             return
         text = span.text
         k = self.k
@@ -488,7 +488,7 @@ class _Builder:
         country = coding.country
         if country is None and place:
             country, coding.explicit = place, True
-        if country is None and coding.sector not in TRANSNATIONAL:
+        if country is None and coding.sector not in TRANSNATIONAL and not coding.igo:
             country = self.focus_country()
         span = _strip(_after_possessor(span, k))
         if not len(span):
@@ -497,8 +497,13 @@ class _Builder:
         named = [
             t
             for t in span[: max(0, core.start - span.start)]
-            if t.pos_ == "PROPN" and not k.country(t.text) and t.text not in {"(", ")"}
+            if t.pos_ == "PROPN"
+            and not k.country(t.text)
+            and t.text not in {"(", ")"}
+            and not _known_name(t, k)
         ]
+        if any(_known_name(t, k) for t in span[: max(0, core.start - span.start)]) and not coding.igo:
+            return  # "Interfax news agency": the named organization is the actor
         kind = coding.kind or "group"
         if kind == "person" and not coding.explicit:
             return  # "the president", "her foreign minister": a description for coreference
@@ -517,7 +522,8 @@ class _Builder:
                     actor.country, actor.code = region, _code(region, coding.sector)
             self.add(actor, span)
             return
-        key = (country, coding.sector, core[-1].lemma_.lower() if kind != "person" else fold(core.text))
+        head = core[-1].lemma_.lower() if kind != "person" else fold(core.text)
+        key = (country, coding.igo, coding.sector, head)
         existing = self._generic_ids.get(key)
         actor_id = existing or self._unique_id(slug(name))
         self._generic_ids.setdefault(key, actor_id)
@@ -527,7 +533,7 @@ class _Builder:
             kind=kind,
             country=country,
             sector=coding.sector,
-            code=_code(country, coding.sector),
+            code=coding.igo or _code(country, coding.sector),
         )
         if kind == "person" and coding.title:
             actor.roles.append(Role(title=coding.title, of=self.country_actor_id(country)))
@@ -694,9 +700,23 @@ def _strip(span: Span) -> Span:
         if doc[start].text == "(" and any(t.text == ")" for t in doc[start:end]):
             break
         start += 1
-    while end > start and doc[end - 1].text in TRAILING:
+    while end > start and (doc[end - 1].text in TRAILING or (end - start > 1 and _is_score(doc[end - 1]))):
         end -= 1
     return doc[start:end]
+
+
+def _known_name(token: Token, k: Knowledge) -> bool:
+    return bool(k.igo(token.text) or k.group(token.text))
+
+
+def _is_initial(span: Span) -> bool:
+    """A lone initial ("R.") is not a name."""
+    return len(span) == 1 and bool(re.fullmatch(r"[A-Z]\.?", span.text))
+
+
+def _is_score(token: Token) -> bool:
+    """A number glued to a name by the model ("Kersey 63", "Kent 108-3")."""
+    return token.like_num or bool(re.fullmatch(r"[\d][\d.,/-]*", token.text))
 
 
 def _after_possessor(span: Span, k: Knowledge) -> Span:
