@@ -286,6 +286,25 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+def _possessed_place(doc: Doc, run: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """The place named after a possessive place ("Beirut's Saifi district" -> "Saifi")."""
+    k = run[1]
+    if k + 1 >= limit or doc[k].tag_ != "POS" or not _known_place(doc, run):
+        return None
+    inner = _name_run(doc, k + 1, limit) if _is_name_token(doc[k + 1]) else None
+    if inner is None or _modifies_noun(doc, inner):
+        return None
+    return inner
+
+
+def _with_direction(doc: Doc, run: tuple[int, int], floor: int) -> tuple[int, int]:
+    """Include a direction word written before a name ("central Moscow", "northern Idleb")."""
+    start = run[0]
+    if start - 1 > floor and doc[start - 1].lower_ in lexicon()["direction_words"]:
+        return (start - 1, run[1])
+    return run
+
+
 def _skip_filler(doc: Doc, k: int, limit: int) -> int:
     """Skip "the southern countryside of", "the town of" before a place name."""
     words = lexicon()["place_words"]
@@ -306,6 +325,8 @@ def _paren_places(doc: Doc, open_i: int) -> bool:
     if close is None:
         return False
     inner = doc[open_i + 1 : close]
+    if len(inner) and all(_is_name_token(t) and not t.is_upper for t in inner):
+        return True  # "Mal (Mal)", "Posadas (Misiones)": a parenthesised proper name
     if any(t.text == "," for t in inner) or inner.root.ent_type_ in ("GPE", "LOC"):
         return True
     return gazetteer().knows(inner.text)
@@ -314,7 +335,8 @@ def _paren_places(doc: Doc, open_i: int) -> bool:
 def _place_cue(doc: Doc, rng: tuple[int, int]) -> bool:
     """A place word around a name ("Bar-Sanguun village", "the town of X", "X (Kismaayo)")."""
     words = lexicon()["place_words"]
-    if doc[rng[1] - 1].lower_ in words:  # "Bat Galim Square", "Loka West County"
+    last = doc[rng[1] - 1].lower_
+    if last in words and last not in lexicon()["institution_words"]:  # "Bat Galim Square", "Loka West County"
         return True
     after = doc[rng[1]] if rng[1] < len(doc) else None
     if after is not None and after.lower_ in words:
@@ -368,7 +390,14 @@ def _known_place(doc: Doc, rng: tuple[int, int]) -> bool:
 
 
 def _strip_place_words(text: str) -> str:
-    words = [w for w in text.split() if w.lower() not in lexicon()["place_words"]]
+    """The name without place words and lower-case direction words, for look-ups
+    ("Cuauhtemoc municipality" -> "Cuauhtemoc", "central Moscow" -> "Moscow", "Lower Juba" kept)."""
+    lex = lexicon()
+    words = [
+        w
+        for w in text.split()
+        if w.lower() not in lex["place_words"] and not (w.islower() and w in lex["direction_words"])
+    ]
     return " ".join(words) or text
 
 
@@ -480,19 +509,29 @@ def _phrases_after(doc: Doc, prep: Token, limit: int, table, knowledge) -> Place
         token = doc[k]
         if token.dep_ == "amod" and token.head.lower_ in lexicon()["territory_nouns"]:
             return _territory(doc, prep, knowledge)
-        run = _name_run(doc, k, limit) if _is_name_token(token) else None
+        starts_name = _is_name_token(token) or (
+            token.lower_ in PARTICLES and token.is_title and k + 1 < limit and _is_name_token(doc[k + 1])
+        )  # "in As Sabaa", "in At Tawahi district"
+        run = _name_run(doc, k, limit) if starts_name else None
         if run:
+            run = _with_direction(doc, run, prep.i)
+            owned = _possessed_place(doc, run, limit)
+            if owned is not None:  # "in Beirut's Saifi district", "Jerusalem's Bet Shemesh neighbourhood"
+                end, parts = _extend(doc, owned, limit)
+                return PlacePhrase(run[0], end, [owned, run, *parts], prep)
             end, parts = _extend(doc, run, limit)
             known = [r for r in parts if _known_place(doc, r)]
             weak = prep.lower_ in lexicon()["weak_prepositions"]
             if weak and not (known or _known_place(doc, run) or _place_cue(doc, run)):
                 return None
-            if prep.lower_ in lexicon()["cue_prepositions"] and not (_place_cue(doc, run) or known):
+            if prep.lower_ in lexicon()["cue_prepositions"] and not _place_cue(doc, run):
                 return None
             if not (_acceptable(doc, run, table) or (known and not _modifies_noun(doc, run))):
                 return None
             return PlacePhrase(run[0], end, [run, *parts], prep)
-        followed = k + 1 < limit and doc[k + 1].lower_ in ("in", "near", "at", "outside")
+        followed = k + 1 < limit and (
+            doc[k + 1].lower_ in ("in", "near", "at", "outside") or doc[k + 1].lower_ in words
+        )
         if (
             token.pos_ in ("DET", "ADJ", "NUM", "ADP")
             or token.lower_ in words
@@ -614,14 +653,19 @@ def _is_argument(phrase: PlacePhrase, trigger: Token, doc: Doc) -> bool:
     )
 
 
-def _choose(phrases: list[PlacePhrase], trigger: Token) -> PlacePhrase | None:
+def _choose(phrases: list[PlacePhrase], trigger: Token, own: list[PlacePhrase] = ()) -> PlacePhrase | None:
+    """The best place phrase: a strong locative preposition first, then one of the trigger's own
+    clause, then the nearest."""
     if not phrases:
         return None
-    weak = lexicon()["weak_prepositions"]
+    lex = lexicon()
+    lesser = lex["weak_prepositions"] | lex["cue_prepositions"]
 
     def rank(p: PlacePhrase):
-        strength = 0 if p.prep is not None and p.prep.lower_ not in weak else (1 if p.prep is not None else 2)
-        return (strength, abs(p.start - trigger.i))
+        strength = (
+            0 if p.prep is not None and p.prep.lower_ not in lesser else (1 if p.prep is not None else 2)
+        )
+        return (strength, p not in own, abs(p.start - trigger.i))
 
     return min(phrases, key=rank)
 
@@ -667,7 +711,7 @@ def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Locat
     weak = lexicon()["weak_prepositions"]
     elsewhere = [p for p in phrases if p.prep is None or p.prep.lower_ not in weak]
     target = _object_place(trigger, heads, table, knowledge)
-    chosen = target or _choose(own, trigger) or _choose(elsewhere, trigger)
+    chosen = target or _choose(own + [p for p in elsewhere if p not in own], trigger, own)
     if chosen is None:
         chosen = _paragraph_place(doc, sent, table, knowledge)
     if chosen is None:
@@ -735,7 +779,8 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
                 continue
             end, parts = _extend(doc, run, obj.sent.end)
             labels = {t.ent_type_ for t in doc[run[0] : run[1]]}
-            plain = _acceptable(doc, run, table) and not labels & {"PERSON", "ORG", "NORP"}
+            blocked = {"NORP"} if verb.lemma_.lower() in lex["bombard_verbs"] else {"PERSON", "NORP"}
+            plain = _acceptable(doc, run, table) and not labels & blocked
             if (
                 _known_place(doc, run)
                 or parts
@@ -748,15 +793,16 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
 
 
 def _paragraph_place(doc: Doc, sent: Span, table, knowledge) -> PlacePhrase | None:
-    """The first locative place of the earlier sentences of the same paragraph."""
+    """The first locative place of the earlier sentences of the same paragraph, else of its later
+    sentences ("... set fire to a vehicle. The incident occurred in Thessaloniki.")."""
     text = doc.text
     start = text.rfind("\n", 0, sent.start_char) + 1
-    for earlier in doc.sents:
-        if earlier.start_char >= sent.start_char:
-            break
-        if earlier.start_char < start:
-            continue
-        phrases = [p for p in sentence_places(earlier, table, knowledge) if p.prep is not None]
+    end = text.find("\n", sent.end_char)
+    end = len(text) if end < 0 else end
+    others = [s for s in doc.sents if start <= s.start_char < end and s.start != sent.start]
+    others.sort(key=lambda s: (s.start > sent.start, s.start))
+    for other in others:
+        phrases = [p for p in sentence_places(other, table, knowledge) if p.prep is not None]
         if phrases:
             return phrases[0]
     return None
