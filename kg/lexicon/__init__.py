@@ -407,6 +407,11 @@ class Knowledge:
         return self.region(text) or self._cities.get(fold(text))
 
     @cached_property
+    def _big_cities(self) -> list[str]:
+        """Names of cities of a million people or more (for upper-case datelines)."""
+        return [row[0] for row in _rows("cities.tsv")[1:] if int(row[3]) >= 1_000_000]
+
+    @cached_property
     def _cities(self) -> dict[str, str]:
         """City name (folded) -> ISO3, from ``cities.tsv`` (GeoNames cities of 15,000+ people)."""
         return {key: iso3 for _, key, iso3, *_ in _rows("cities.tsv")[1:]}
@@ -462,10 +467,13 @@ class Knowledge:
         for form, entry in self._metonyms.forms.items():
             if entry.sector:
                 patterns.append({"label": "ORG", "pattern": form})
-        upper = [e.name for e in self._countries.values()] + [
-            e.capital for e in self._countries.values() if e.capital
-        ]
-        patterns.extend({"label": "GPE", "pattern": name.upper()} for name in upper if len(name) > 4)
+        upper = [e.name for e in self._countries.values()]
+        upper += [e.capital for e in self._countries.values() if e.capital]
+        upper += [form for form in self._country_index.forms if not _is_exact_alias(form)]
+        upper += self._big_cities
+        patterns.extend(
+            {"label": "GPE", "pattern": name.upper()} for name in dict.fromkeys(upper) if len(name) > 3
+        )
         return patterns
 
     def surface_names(self, kind: str) -> list[str]:
