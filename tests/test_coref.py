@@ -308,3 +308,16 @@ def test_a_description_with_a_noun_modifier_is_not_an_anaphor(nlp):
         nlp, text, [("amnesty", "Amnesty International", "organization", None, ["Amnesty International"])]
     )
     assert mentions_of(table, "amnesty", "description") == []
+
+
+def test_a_quote_paragraph_without_attribution_continues_the_speaker(nlp):
+    text = (
+        '"We will not give up," Prime Minister Ana Costa said on Monday.\n\n'
+        '"Our country has always defended its borders."\n\n'
+        "Officials said the talks would resume."
+    )
+    actors = [("ana-costa", "Ana Costa", "person", None, ["Ana Costa"])]
+    doc, table = run(nlp, text, actors)
+    speakers = [speaker for _, _, speaker in find_quotes(doc, table)]
+    assert speakers == ["ana-costa", "ana-costa"]
+    assert actor_at(table, text, "Our") == "ana-costa"

@@ -10,6 +10,7 @@ from test_coref import SEED_ACTORS, parse, run, table_for
 
 from kg.extract.relations import extract_relations, find_titles, iso_prefix, load_titles
 from kg.lexicon import load_knowledge
+from kg.model import Document
 
 
 def relations_of(nlp, text: str, actors: list[tuple]):
@@ -211,3 +212,11 @@ def test_leaders_of_states_and_of_parties(nlp):
     assert ("mahmoud-abbas", "leaderOf", "pse", "Leader") in found
     assert ("ed-miliband", "leaderOf", "labour", "Leader") in found
     assert table.get("mahmoud-abbas").code == "PSEGOV"
+
+
+def test_since_is_read_against_the_publication_date(nlp):
+    text = "President Lena Berg, who took office in January, visited Oslo on Monday."
+    doc, table = run(nlp, text, [("lena-berg", "Lena Berg", "person", None, ["Lena Berg"])])
+    doc._.kg_document = Document(doc_id="x", text=text, published="2025-03-14")
+    extract_relations(doc, load_knowledge())
+    assert [(r.title, r.since) for r in table.get("lena-berg").roles] == [("President", "2025-01")]

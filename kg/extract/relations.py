@@ -522,6 +522,8 @@ def _subject_actor(verb: Token, table: ActorTable) -> str | None:
     head = verb if verb.dep_ not in ("dobj", "prt", "auxpass") else verb.head
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                child = head.head  # "Lena Berg, who took office in January"
             return table.at(child.idx, child.idx + len(child))
     return None
 
