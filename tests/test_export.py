@@ -204,3 +204,35 @@ def test_writers_accept_file_objects(extractions):
     binary = io.BytesIO()
     write_graphml(to_networkx(extractions), binary)
     assert binary.getvalue().startswith(b"<?xml")
+
+
+def test_written_turtle_and_trig_parse_back_to_the_same_graphs(outdir, extractions):
+    import pyoxigraph
+    from rdflib import Dataset, Graph
+    from rdflib.compare import isomorphic
+
+    from kg.graph.rdf import to_graph, to_rdf
+
+    turtle = Graph().parse(outdir / "graph.ttl", format="turtle")
+    assert isomorphic(turtle, to_graph(extractions))
+    store = pyoxigraph.Store()
+    store.load(path=str(outdir / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(turtle)
+    text = (outdir / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix kg: <https://w3id.org/kg-news/ontology#>" in text and "\\/" not in text
+    trig = Dataset()
+    trig.parse(outdir / "graph.trig", format="trig")
+    expected = to_rdf(extractions)
+    names = {g.identifier for g in expected.graphs() if len(g)}
+    assert names == {g.identifier for g in trig.graphs() if len(g)}
+    for name in names:
+        assert isomorphic(trig.graph(name), expected.graph(name))
+
+
+def test_large_graphs_get_positions_without_scipy():
+    G = nx.path_graph(700, create_using=nx.DiGraph)
+    buffer = io.BytesIO()
+    write_graphml(G, buffer)
+    back = read_graphml(io.BytesIO(buffer.getvalue()))
+    assert back.number_of_nodes() == 700
+    assert len({(d["x"], d["y"]) for _, d in back.nodes(data=True)}) == 700

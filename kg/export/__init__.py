@@ -75,9 +75,7 @@ class _Parts:
         return self._dataset
 
     def default_graph(self):
-        from kg.graph.rdf import dataset_default
-
-        return dataset_default(self.dataset)
+        return self.dataset.default_graph
 
     def write(self, fmt: str, path) -> None:
         writers = {

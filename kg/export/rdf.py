@@ -1,4 +1,10 @@
-"""RDF writers: Turtle, N-Triples, TriG, N-Quads and JSON-LD (with the published @context)."""
+"""RDF writers: Turtle, N-Triples, TriG, N-Quads and JSON-LD (with the published @context).
+
+Turtle and TriG are written by pyoxigraph (rdflib's Turtle serializer spends minutes computing
+prefixed names for a few thousand documents): rdflib serialises N-Quads, pyoxigraph parses them
+and writes Turtle/TriG with the vocabulary prefixes, subjects grouped.  Instance IRIs (``kgr:``)
+are written in full ``<...>`` so that any Turtle parser reads them without local-name escapes.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,43 @@ from typing import IO, Any
 from rdflib import Dataset, Graph
 
 from kg.export.atomic import is_binary, write_to
-from kg.graph.vocab import ontology_file
+from kg.graph.vocab import PREFIXES, ontology_file
+
+# prefixes whose local names are plain words (no "/", "%" or "#" to escape)
+TURTLE_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items() if p not in ("kgr", "gn")}
 
 
 def _serialize(graph: Graph | Dataset, path_or_file, fmt: str, **options) -> None:
     data = graph.serialize(format=fmt, encoding="utf-8", **options)
 
+    def write(handle: IO[Any]) -> None:
+        handle.write(data if is_binary(handle) else data.decode("utf-8"))
+
+    write_to(path_or_file, write, binary=not hasattr(path_or_file, "write"))
+
+
+def _pretty(graph: Graph | Dataset, fmt: str) -> bytes:
+    """Turtle or TriG bytes through pyoxigraph, triples sorted by graph then subject."""
+    import pyoxigraph as ox
+
+    source = graph.serialize(format="nquads" if isinstance(graph, Dataset) else "nt", encoding="utf-8")
+    if fmt == "turtle":
+        items = list(ox.parse(source, format=ox.RdfFormat.N_TRIPLES))
+        items.sort(key=lambda t: (str(t.subject), str(t.predicate)))
+        return ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    items = list(ox.parse(source, format=ox.RdfFormat.N_QUADS))
+    items.sort(
+        key=lambda q: (
+            not isinstance(q.graph_name, ox.DefaultGraph),
+            str(q.graph_name),
+            str(q.subject),
+            str(q.predicate),
+        )
+    )
+    return ox.serialize(items, format=ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
+
+
+def _write_bytes(data: bytes, path_or_file) -> None:
     def write(handle: IO[Any]) -> None:
         handle.write(data if is_binary(handle) else data.decode("utf-8"))
 
@@ -33,7 +70,7 @@ def write_turtle(graph: Graph, path_or_file) -> None:
     >>> "kg:Document" in out.getvalue()
     True
     """
-    _serialize(graph, path_or_file, "turtle")
+    _write_bytes(_pretty(graph, "turtle"), path_or_file)
 
 
 def read_turtle(path_or_file) -> Graph:
@@ -48,7 +85,7 @@ def write_nt(graph: Graph, path_or_file) -> None:
 
 def write_trig(dataset: Dataset, path_or_file) -> None:
     """Write a dataset as TriG: the default graph plus one named graph per attributed claim."""
-    _serialize(dataset, path_or_file, "trig")
+    _write_bytes(_pretty(dataset, "trig"), path_or_file)
 
 
 def read_trig(path_or_file) -> Dataset:

@@ -68,8 +68,9 @@ def _text(value: str | None) -> Literal | None:
 class _Builder:
     """Adds one extraction after another to a default graph and named claim graphs."""
 
-    def __init__(self) -> None:
-        self.default = bind_prefixes(Graph())
+    def __init__(self, dataset: Dataset | None = None) -> None:
+        self.dataset = dataset
+        self.default = dataset.default_graph if dataset is not None else bind_prefixes(Graph())
         self.named: dict[URIRef, Graph] = {}
         self.labelled: set[URIRef] = set()
         self.concepts_added: set[URIRef] = set()
@@ -247,7 +248,11 @@ class _Builder:
         g = self.default
         if ev.attributed_to:
             claim = iris.KGR[f"claim/{iris.encode(x.doc_id)}/event-{iris.encode(ev.id)}"]
-            g = self.named.setdefault(claim, Graph(identifier=claim))
+            if claim not in self.named:
+                self.named[claim] = (
+                    self.dataset.graph(claim) if self.dataset is not None else Graph(identifier=claim)
+                )
+            g = self.named[claim]
             self.attributed_claim(x, ev, claim, node, speaker)
         trigger = self.mention(x.doc_id, ev.trigger, ev.confidence)
         g.add((node, RDF.type, KG.Event))
@@ -361,8 +366,8 @@ def _event_types() -> Graph:
     return load_ontology("event-types.ttl")
 
 
-def _build(extractions: Iterable[Extraction]) -> _Builder:
-    builder = _Builder()
+def _build(extractions: Iterable[Extraction], dataset: Dataset | None = None) -> _Builder:
+    builder = _Builder(dataset)
     for x in extractions:
         if x.error is None:
             builder.extraction(x)
@@ -392,14 +397,8 @@ def to_rdf(extractions: Sequence[Extraction]) -> Dataset:
     >>> len(ds.default_graph) > 5, len(list(ds.graphs()))
     (True, 1)
     """
-    builder = _build(extractions)
     ds = bind_prefixes(Dataset())
-    for triple in builder.default:
-        ds.add(triple)
-    for name, graph in builder.named.items():
-        named = ds.graph(name)
-        for triple in graph:
-            named.add(triple)
+    _build(extractions, ds)
     return ds
 
 

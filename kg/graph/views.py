@@ -37,7 +37,9 @@ CATEGORY_QUAD = {
     "COERCE": 4,
     "ASSAULT": 4,
 }
-MAX_SPRING_NODES = 3000  # larger graphs get seeded random positions (layout them in Gephi)
+MAX_SPRING_NODES = (
+    500  # larger graphs get seeded random positions (spring layout needs scipy there; use Gephi)
+)
 SIZES = {"document": 8.0, "event": 6.0, "country": 16.0}
 
 
