@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -71,10 +72,14 @@ ORG_FUZZ = 94
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> tuple[tuple[str, ...], ...]:
+def _title_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title word sequences by their first word, longest first."""
     from kg.extract.relations import load_titles
 
-    return tuple(sorted(load_titles(), key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for title in sorted(load_titles(), key=len, reverse=True):
+        by_first.setdefault(title[0], []).append(title)
+    return {first: tuple(titles) for first, titles in by_first.items()}
 
 
 def fold(text: str) -> str:
@@ -105,10 +110,11 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
 
 
 def _drop_titles(words: list[str]) -> list[str]:
+    titles = _title_words()
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for title in _title_words():
+        for title in titles.get(words[0], ()):
             if len(title) < len(words) and tuple(words[: len(title)]) == title:
                 words, changed = words[len(title) :], True
                 break
@@ -208,11 +214,18 @@ def _cluster(items: list[tuple[int, Actor]]) -> _Union:
     return union
 
 
-def _blocks(indices: list[int], key) -> dict[tuple, list[int]]:
-    """Candidates that may be compared: same country, same first three letters of ``key``."""
+def _blocks(indices: list[int], key, name=None) -> dict[tuple, list[int]]:
+    """Candidates that may be compared, grouped by ``key`` (country, first letters); with
+    ``name``, one representative per distinct name (identical names are merged already)."""
     blocks: dict[tuple, list[int]] = {}
+    seen: set[tuple] = set()
     for i in indices:
-        blocks.setdefault(key(i), []).append(i)
+        k = key(i)
+        if name is not None:
+            if (k, name(i)) in seen:
+                continue
+            seen.add((k, name(i)))
+        blocks.setdefault(k, []).append(i)
     return blocks
 
 
@@ -227,7 +240,7 @@ def _merge_people(items, keys, family, union) -> None:
     with less (no middle initial, a given-name initial, a lone surname) joins the one person it
     fits, and stays apart when it fits several."""
     people = [i for i in range(len(items)) if family[i] == "person" and keys[i]]
-    blocks = _blocks(people, lambda i: (items[i][1].country, keys[i][-1][:3]))
+    blocks = _blocks(people, lambda i: (items[i][1].country, keys[i][-1][:3]), lambda i: tuple(keys[i]))
     for block in blocks.values():
         full = [i for i in block if len(keys[i]) > 1]
         for n, i in enumerate(full):
@@ -250,7 +263,9 @@ def _fits_org(a: list[str], b: list[str]) -> bool:
 
 def _merge_orgs(items, keys, family, union) -> None:
     orgs = [i for i in range(len(items)) if family[i] in ("org", "location") and keys[i]]
-    blocks = _blocks(orgs, lambda i: (items[i][1].country, family[i], " ".join(keys[i])[:3]))
+    blocks = _blocks(
+        orgs, lambda i: (items[i][1].country, family[i], " ".join(keys[i])[:3]), lambda i: tuple(keys[i])
+    )
     for block in blocks.values():
         for n, i in enumerate(block):
             for j in block[n + 1 :]:
@@ -264,7 +279,11 @@ def _attach_unknown(items, keys, family, union) -> None:
     def block_key(i: int) -> tuple:
         return family[i], (keys[i][-1] if family[i] == "person" else " ".join(keys[i]))[:3]
 
-    known = _blocks([i for i, (_, a) in enumerate(items) if a.country and keys[i]], block_key)
+    known = _blocks(
+        [i for i, (_, a) in enumerate(items) if a.country and keys[i]],
+        block_key,
+        lambda i: (items[i][1].country, tuple(keys[i])),
+    )
     for i, (_, actor) in enumerate(items):
         if actor.country or not keys[i] or family[i] == "country":
             continue
@@ -311,7 +330,7 @@ def _cluster_ids(items, union) -> dict[int, tuple[str, Actor]]:
             while new_id in taken:
                 new_id, n = f"{base}-{n}", n + 1
         taken[new_id] = root
-        merged = copy.deepcopy(best)
+        merged = _copy_actor(best)
         for attr in ("country", "sector", "code"):
             setattr(merged, attr, getattr(best, attr) or _consensus(members, attr))
         chosen[root] = (new_id, merged)
@@ -321,8 +340,31 @@ def _cluster_ids(items, union) -> dict[int, tuple[str, Actor]]:
 # ------------------------------------------------------------------------------------- rewrite
 
 
+def _copy_actor(actor: Actor) -> Actor:
+    """A copy deep enough for every change made here (mention objects are shared, never changed)."""
+    return replace(
+        actor,
+        roles=[copy.copy(r) for r in actor.roles],
+        mentions=list(actor.mentions),
+        links=dict(actor.links),
+        aliases=list(actor.aliases),
+    )
+
+
+def _copy_extraction(extraction: Extraction) -> Extraction:
+    """A copy of everything ``resolve_actors`` rewrites; much cheaper than ``deepcopy``."""
+    out = copy.copy(extraction)
+    out.authors, out.editors = list(extraction.authors), list(extraction.editors)
+    out.actors = [_copy_actor(a) for a in extraction.actors]
+    out.events = [copy.copy(e) for e in extraction.events]
+    out.relations = [copy.copy(r) for r in extraction.relations]
+    out.quotes = [copy.copy(q) for q in extraction.quotes]
+    out.claims = [copy.copy(c) for c in extraction.claims]
+    return out
+
+
 def _rewrite(extraction: Extraction, mapping: dict[str, str], canon: dict[str, Actor]) -> Extraction:
-    out = copy.deepcopy(extraction)
+    out = _copy_extraction(extraction)
     merged: dict[str, Actor] = {}
     for actor in out.actors:
         new_id = mapping.get(actor.id, actor.id)
@@ -409,7 +451,7 @@ def resolve_actors(extractions: list[Extraction]) -> list[Extraction]:
     """
     items = [(n, actor) for n, e in enumerate(extractions) if e.error is None for actor in e.actors]
     if not items:
-        return [copy.deepcopy(e) for e in extractions]
+        return [_copy_extraction(e) for e in extractions]
     union = _cluster(items)
     clusters = _cluster_ids(items, union)
     mappings: list[dict[str, str]] = [{} for _ in extractions]
