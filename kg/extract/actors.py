@@ -502,8 +502,10 @@ class _Builder:
             and t.text not in {"(", ")"}
             and not _known_name(t, k)
         ]
-        if any(_known_name(t, k) for t in span[: max(0, core.start - span.start)]) and not coding.igo:
-            return  # "Interfax news agency": the named organization is the actor
+        known = [t for t in span[: max(0, core.start - span.start)] if _known_name(t, k)]
+        if known and not coding.igo:
+            self.group_members(known[0], span)  # "IS militants", "Interfax news agency"
+            return
         kind = coding.kind or "group"
         if kind == "person" and not coding.explicit:
             return  # "the president", "her foreign minister": a description for coreference
@@ -540,6 +542,24 @@ class _Builder:
         self.add(actor, span, "description")
 
     _generic_ids: dict
+
+    def group_members(self, token: Token, span: Span) -> None:
+        """A phrase naming a known group by a modifier ("IS militants") mentions that group."""
+        group = self.k.group(token.text)
+        if group is None:
+            return
+        actor = Actor(
+            id=slug(group.name),
+            name=group.name,
+            kind=group.kind,
+            country=group.country,
+            sector=group.sector,
+            code=group.code,
+        )
+        self.add(actor, self.doc[token.i : token.i + 1])
+        self.table.add_mention(
+            actor.id, Mention(span.text, span.start_char, span.end_char, _sent_index(span), "description")
+        )
 
     def _unique_id(self, base: str) -> str:
         candidate, n = base, 2
@@ -776,7 +796,7 @@ def _extend_left(core: Span) -> Span:
     while start > 0:
         tok = doc[start - 1]
         stop = tok.text in {",", ";", ":", '"', "“", "”"} or tok.pos_ in BREAK_POS
-        if stop and tok.text not in {"'s", "’s", "(", ")"}:
+        if stop and tok.text not in {"'s", "’s", "(", ")"} and not (tok.is_upper and tok.text.isalpha()):
             break
         inside = tok.head.i >= start - 1 and tok.head.i <= root.i
         if tok.dep_ == "amod" and start <= tok.head.i <= root.i:

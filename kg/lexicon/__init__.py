@@ -33,6 +33,26 @@ from kg.lexicon.petrarch import DatedCode, choose_code, name_key, read_actor_dic
 
 DATA = resources.files("kg") / "data" / "actors"
 _ARTICLES = ("the ", "The ")
+# Words that follow a place name without changing its country ("Diyala province").
+ADMIN_WORDS = {
+    "province",
+    "state",
+    "district",
+    "region",
+    "governorate",
+    "county",
+    "city",
+    "town",
+    "village",
+    "municipality",
+    "lga",
+    "department",
+    "oblast",
+    "prefecture",
+    "township",
+    "division",
+    "area",
+}
 # Country names that are also people's or common words: the model, not the ruler, decides them.
 AMBIGUOUS_NAMES = {
     "jordan",
@@ -404,7 +424,11 @@ class Knowledge:
         entry = self.country_name(text) or self.metonym(text)
         if entry is not None:
             return entry.iso3 if isinstance(entry, CountryEntry) else entry.country
-        return self.region(text) or self._cities.get(fold(text))
+        found = self.region(text) or self._cities.get(fold(text))
+        words = text.split()
+        if found is None and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            return self.place_country(" ".join(words[:-1]))
+        return found
 
     @cached_property
     def _big_cities(self) -> list[str]:
