@@ -321,3 +321,14 @@ def test_a_quote_paragraph_without_attribution_continues_the_speaker(nlp):
     speakers = [speaker for _, _, speaker in find_quotes(doc, table)]
     assert speakers == ["ana-costa", "ana-costa"]
     assert actor_at(table, text, "Our") == "ana-costa"
+
+
+def test_the_minister_is_the_holder_of_a_ministry(nlp):
+    text = "Foreign Minister Ana Costa met reporters in Lisbon. The minister said talks would resume."
+    doc, table = run(nlp, text, [("ana-costa", "Ana Costa", "person", None, ["Ana Costa"])])
+    start = text.index("The minister")
+    assert table.at(start, start + len("The minister")) == "ana-costa"
+    from kg.extract.relations import extract_relations
+
+    extract_relations(doc, load_knowledge())
+    assert [r.title for r in table.get("ana-costa").roles] == ["Foreign Minister"]

@@ -269,14 +269,13 @@ def resolve_office(state: _Coref, start: int, end: int, entry) -> tuple[str, int
     if lead.lower_ not in cues["determiners"] and lead.tag_ != "PRP$":
         return None
     owner_country = _owner_country(state, lead)
-    holders = []
-    for match in state.titles:
-        if match.entry.title != entry.title or not match.current:
-            continue
-        actor = state.table.get(match.person)
-        if owner_country and actor is not None and actor.country not in (None, owner_country):
-            continue
-        holders.append((match.start, match.person))
+    holders = [
+        (m.start, m.person) for m in state.titles if m.current and _title_fits(entry.title, m.entry.title)
+    ]
+    for actor in state.table:  # offices the actor recogniser read
+        if actor.mentions and any(_title_fits(entry.title, r.title) for r in actor.roles):
+            holders.append((min(m.start for m in actor.mentions), actor.id))
+    holders = [h for h in holders if _country_fits(state.table.get(h[1]), owner_country)]
     people = {person for _, person in holders}
     found = _salience(state, start, lambda a: a in people)
     if found:
@@ -285,6 +284,16 @@ def resolve_office(state: _Coref, start: int, end: int, entry) -> tuple[str, int
     if before:
         return max(before)[1], lead.i
     return (min(holders)[1], lead.i) if holders else None
+
+
+def _title_fits(described: str, held: str) -> bool:
+    """ "the minister" fits a Foreign Minister; "the foreign minister" only a Foreign Minister."""
+    described, held = described.casefold(), held.casefold()
+    return held == described or held.endswith(" " + described)
+
+
+def _country_fits(actor, country: str | None) -> bool:
+    return actor is not None and (country is None or actor.country in (None, country))
 
 
 def _owner_country(state: _Coref, lead: Token) -> str | None:

@@ -404,6 +404,9 @@ def apply_match(match: TitleMatch, table: ActorTable, text: str) -> list[Relatio
     holder = table.get(match.person)
     if holder is None or not match.current:
         return []
+    title = match.entry.title.casefold()
+    if any(r.title.casefold().endswith(" " + title) for r in holder.roles):
+        return []  # "the minister" of someone already known as Foreign Minister
     of = office_of(match, table)
     _add_role(holder, Role(title=match.entry.title, of=of))
     _fill_from_office(holder, table.get(of) if of else None, match)
