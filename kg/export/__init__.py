@@ -16,6 +16,8 @@ from kg.export.gexf import read_gexf, write_gexf
 from kg.export.graphml import read_graphml, write_graphml
 from kg.export.jsonl import read_jsonl, write_jsonl
 from kg.export.rdf import (
+    read_jsonld,
+    read_nt,
     read_trig,
     read_turtle,
     write_jsonld,
@@ -176,6 +178,8 @@ __all__ = [
     "read_gexf",
     "read_graphml",
     "read_jsonl",
+    "read_jsonld",
+    "read_nt",
     "read_trig",
     "read_turtle",
     "write_events_csv",

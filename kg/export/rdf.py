@@ -108,3 +108,15 @@ def jsonld_context() -> dict:
 def write_jsonld(graph: Graph | Dataset, path_or_file) -> None:
     """Write JSON-LD compacted with the project's context (``ontology/context.jsonld``)."""
     _serialize(graph, path_or_file, "json-ld", context=jsonld_context(), auto_compact=True)
+
+
+def read_nt(path_or_file) -> Graph:
+    """Parse N-Triples from a path or file object."""
+    return Graph().parse(path_or_file, format="nt")
+
+
+def read_jsonld(path_or_file) -> Dataset:
+    """Parse JSON-LD written by :func:`write_jsonld` (its context is inline)."""
+    ds = Dataset()
+    ds.parse(path_or_file, format="json-ld")
+    return ds
