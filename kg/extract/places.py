@@ -236,7 +236,9 @@ def _is_name_token(token: Token) -> bool:
     if token.ent_type_ in ("DATE", "TIME") and (token.like_num or _is_time_word(token.lower_)):
         return False  # "May", "Friday"; a place the NER calls a date ("Posadas") stays a name
     if token.ent_type_ == "NORP" and token.pos_ != "PROPN":
-        return False
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        # "Kasese town": a name the NER reads as a nationality, before a place word
+        return bool(token.is_title and following is not None and following.lower_ in lexicon()["place_words"])
     if token.pos_ == "PROPN" or (
         token.is_title and token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start
     ):
@@ -284,6 +286,15 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     while j > i and ((doc[j - 1].lower_ in PARTICLES and doc[j - 1].is_lower) or doc[j - 1].text == "-"):
         j -= 1
     return (i, j) if j > i else None
+
+
+def _name_at(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """A name run starting at ``k``, also one opened by a capitalised particle ("As Sabaa")."""
+    if k >= limit:
+        return None
+    token = doc[k]
+    particle = token.lower_ in PARTICLES and token.is_title and k + 1 < limit and _is_name_token(doc[k + 1])
+    return _name_run(doc, k, limit) if _is_name_token(token) or particle else None
 
 
 def _possessed_place(doc: Doc, run: tuple[int, int], limit: int) -> tuple[int, int] | None:
@@ -420,7 +431,7 @@ def _extend(doc: Doc, rng: tuple[int, int], limit: int) -> tuple[int, list[tuple
         connector = _connector(doc, end, limit)
         if connector:  # "Bennsh in Idleb", "in rural Tal Tamer", "Buhama and Cisheke", "close to Ghazni"
             k = _skip_filler(doc, connector, limit)
-            run = _name_run(doc, k, limit) if k < limit and _is_name_token(doc[k]) else None
+            run = _name_at(doc, k, limit)
             if run is None or _modifies_noun(doc, run):
                 break
             parts.append(run)
@@ -779,15 +790,10 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
                 continue
             end, parts = _extend(doc, run, obj.sent.end)
             labels = {t.ent_type_ for t in doc[run[0] : run[1]]}
-            blocked = {"NORP"} if verb.lemma_.lower() in lex["bombard_verbs"] else {"PERSON", "NORP"}
-            plain = _acceptable(doc, run, table) and not labels & blocked
-            if (
-                _known_place(doc, run)
-                or parts
-                or plain
-                or _acceptable(doc, run, table)
-                and _place_cue(doc, run)
-            ):
+            blocked = {"NORP"} if verb.lemma_.lower() in lex["bombard_verbs"] else {"PERSON", "NORP", "ORG"}
+            admin = run[1] < len(doc) and doc[run[1]].text == "(" and _paren_places(doc, run[1])
+            cue = admin or _place_cue(doc, run) or not labels & blocked
+            if _known_place(doc, run) or (_acceptable(doc, run, table) and cue):
                 return PlacePhrase(run[0], end, [run, *parts], None)
     return None
 
