@@ -618,6 +618,9 @@ def _apply_frames(drafts: list[_Draft], ctx: _Context) -> None:
         if frame.token.lemma_.lower() in ctx.cues["negating_verbs"]:
             frame.dropped = True
             draft.modality = "negated"
+        elif frame.token.lemma_.lower() in ctx.cues["causative_verbs"]:
+            frame.dropped = True  # "ordered the arrest of X": the arrest, by the one who ordered it
+            draft.source = draft.source or list(frame.source)
         elif frame.category in frames or frame.category in ctx.lexicon.arguments["frames"].get(
             "purpose_frames", ()
         ):
@@ -844,6 +847,17 @@ def _read_modality(draft: _Draft, ctx: _Context) -> None:
     draft.attributed_to = _speaker(draft.token, ctx)
 
 
+def _conditional(token: Token) -> bool:
+    """ "may halt mediation if cooperation founders": the clause carries a condition."""
+    verb = _clause_verb(token)
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+        ):
+            return True
+    return False
+
+
 def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
     """Future cooperation is an intent to cooperate (AGREE); announced future violence, coercion,
     sanctions or protest is a threat; a negated cooperative event is a refusal (REJECT)."""
@@ -852,7 +866,9 @@ def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
         code = lexicon.recode("future_codes", draft.category) or lexicon.recode(
             "threat_codes", draft.category
         )
-    elif draft.modality == "hypothetical" and draft.attributed_to and draft.attributed_to in draft.source:
+    elif draft.modality == "hypothetical" and (
+        (draft.attributed_to and draft.attributed_to in draft.source) or _conditional(draft.token)
+    ):
         code = lexicon.recode("threat_codes", draft.category)
     elif draft.modality == "negated":
         code = lexicon.recode("negated_codes", draft.category)
