@@ -186,3 +186,20 @@ def test_jsonld_round_trip(seed_ds):
     back = Graph().parse(data=out.getvalue(), format="json-ld")
     assert isomorphic(back, dataset_default(seed_ds))
     assert '"@context"' in out.getvalue()
+
+
+def test_unknown_cameo_code_stays_a_literal():
+    from kg.model import Event
+
+    x = Extraction(
+        doc_id="d",
+        actors=[Actor("a", "A", "country", "MEX", mentions=[Mention("A", 0, 1)])],
+        events=[
+            Event("e1", "ASSAULT", Mention("hit", 2, 5), "A hit.", cameo="9999", source=["a"]),
+            Event("e2", "ASSAULT", Mention("hit", 6, 9), "A hit.", cameo="190", source=["a"]),
+        ],
+    )
+    g = to_graph([x])
+    e1, e2 = iris.event_iri("d", "e1"), iris.event_iri("d", "e2")
+    assert g.value(e1, KG.cameoCode) == Literal("9999") and g.value(e1, KG.cameo) is None
+    assert g.value(e2, KG.cameo) == KGT["cameo-190"]

@@ -273,9 +273,10 @@ class _Builder:
         self.add(node, KG.mode, _text(ev.mode), g)
         if ev.cameo:
             g.add((node, KG.cameoCode, Literal(ev.cameo)))
-            if ev.cameo.isdigit():
-                g.add((node, KG.cameo, iris.cameo_iri(ev.cameo)))
-                self.concept(iris.cameo_iri(ev.cameo))
+            code = iris.cameo_iri(ev.cameo)
+            if (code, RDF.type, KG.CameoCode) in _event_types():  # only codes the scheme declares
+                g.add((node, KG.cameo, code))
+                self.concept(code)
         g.add((node, KG.quadClass, Literal(int(ev.quad_class))))
         g.add((node, KG.goldstein, decimal_literal(ev.goldstein, 2)))
         for prop, actors in ((KG.source, ev.source), (KG.target, ev.target), (KG.recipient, ev.recipient)):
