@@ -671,12 +671,14 @@ def _choose(phrases: list[PlacePhrase], trigger: Token, own: list[PlacePhrase] =
         return None
     lex = lexicon()
     lesser = lex["weak_prepositions"] | lex["cue_prepositions"]
+    heads = linked_heads(clause_head(trigger))
 
     def rank(p: PlacePhrase):
         strength = (
             0 if p.prep is not None and p.prep.lower_ not in lesser else (1 if p.prep is not None else 2)
         )
-        return (strength, p not in own, abs(p.start - trigger.i))
+        direct = p.prep is not None and (p.prep.head.i == trigger.i or p.prep.head in heads)
+        return (strength, p not in own, not direct, abs(p.start - trigger.i))
 
     return min(phrases, key=rank)
 
@@ -792,7 +794,9 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
             labels = {t.ent_type_ for t in doc[run[0] : run[1]]}
             blocked = {"NORP"} if verb.lemma_.lower() in lex["bombard_verbs"] else {"PERSON", "NORP", "ORG"}
             admin = run[1] < len(doc) and doc[run[1]].text == "(" and _paren_places(doc, run[1])
-            cue = admin or _place_cue(doc, run) or not labels & blocked
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+            chained = any(_known_place(doc, r) for r in parts) and not indefinite
+            cue = admin or chained or _place_cue(doc, run) or not labels & blocked
             if _known_place(doc, run) or (_acceptable(doc, run, table) and cue):
                 return PlacePhrase(run[0], end, [run, *parts], None)
     return None
