@@ -128,7 +128,7 @@ class _Builder:
             words = tuple(t.text for t in span if t.text not in {".", "'s", "’s"})
             if len(words) < 2:
                 continue
-            full = " ".join(words)
+            full = span.text
             known = self.k.person(full)
             full = known.name if known else full
             for i in range(1, len(words)):
@@ -157,6 +157,15 @@ class _Builder:
             focus = ranked[0][0] if ranked else None
         self._focus = focus
         return focus
+
+    def dominant_country(self) -> str | None:
+        """The dateline's country, or the only state the document mentions; else ``None``
+        (an office named without its state, "President X", is only placed when that is safe)."""
+        if self.dateline and self.k.place_country(self.dateline):
+            return self.k.place_country(self.dateline)
+        states = {self._place_evidence(e.text, e.label_)[0] for e in self.ents if e.label_ in {"GPE", "NORP"}}
+        states.discard(None)
+        return states.pop() if len(states) == 1 else None
 
     def _place_evidence(self, text: str, label: str) -> tuple[str | None, int]:
         entry = self.k.country(text)
@@ -245,8 +254,10 @@ class _Builder:
             entry = k.demonym(text)
             if entry is not None:
                 self.add_country(entry, span, "name")
-            else:
-                self.add(Actor(id=slug(text), name=text, kind="group"), span)
+            else:  # "Bosnian Serbs", "Iraqi Kurds": a people of a state
+                coding = decode(list(span), k, self)
+                country = coding.country if coding.explicit else None
+                self.add(Actor(id=slug(text), name=text, kind="group", country=country, code=country), span)
             return
         metonym = k.metonym(text)
         if metonym is not None and ent.label_ != "PERSON":
@@ -317,7 +328,7 @@ class _Builder:
         if known is not None and (label in {"PERSON", "ORG"} or len(words) > 1):
             return known.name
         if label == "ORG" and self._title(span) is not None and len(words) in (2, 3):
-            return " ".join(words)  # "Fox News host Sean Hannity": a title makes it a person
+            return span.text  # "Fox News host Sean Hannity": a title makes it a person
         return None
 
     def metonym(self, span: Span, metonym) -> None:
@@ -353,6 +364,11 @@ class _Builder:
         known = k.person(full)
         if coding is not None:
             actor.country, actor.sector = coding.country, coding.sector
+            if coding.igo:
+                actor.code = coding.igo
+                igo = k.igo_by_code(coding.igo)
+                if igo is not None:
+                    coding.of = coding.of or slug(igo.name)
             if coding.title:
                 of = coding.of or self.country_actor_id(coding.country)
                 actor.roles.append(Role(title=coding.title, of=of))
@@ -368,8 +384,9 @@ class _Builder:
             and coding is not None
             and coding.title
             and coding.sector not in TRANSNATIONAL
+            and not coding.igo
         ):
-            actor.country = self.focus_country()
+            actor.country = self.dominant_country()
             if actor.roles and actor.roles[-1].of is None:
                 actor.roles[-1].of = self.country_actor_id(actor.country)
         for role in actor.roles:
@@ -386,6 +403,8 @@ class _Builder:
         text = span.text
         coding = decode(list(span), k, self)
         actor = Actor(id=slug(text), name=text, kind="organization")
+        if coding.explicit and not coding.igo:
+            actor.country = coding.country  # "Rwandan Patriotic Front", "Nigerian Interior Ministry"
         if coding.sector:
             actor.sector = coding.sector
             actor.country = coding.country
@@ -599,7 +618,11 @@ def decode(tokens: list[Token], k: Knowledge, builder: _Builder | None = None) -
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.text in {"(", ")", "'s", "’s", "'", "-"} or tok.lower_ in DETERMINERS:
+        if (
+            tok.text in {"(", ")", "'s", "’s", "'", "-"}
+            or tok.lower_ in DETERMINERS
+            or (tok.like_num and not rest)
+        ):
             i += 1
             continue
         if tok.lower_ in POSSESSIVE_PRONOUNS and builder is not None and not rest:
@@ -607,7 +630,7 @@ def decode(tokens: list[Token], k: Knowledge, builder: _Builder | None = None) -
             i += 1
             continue
         matched = _match_country(tokens, i, k)
-        if matched is not None and (not rest or (rest and rest[-1].lower_ == "of")):
+        if matched is not None and (all(_modifier(t) for t in rest) or rest[-1].lower_ == "of"):
             n, iso3, igo = matched
             if rest and rest[-1].lower_ == "of":
                 rest.pop()
@@ -647,6 +670,11 @@ def decode(tokens: list[Token], k: Knowledge, builder: _Builder | None = None) -
 def _title_case(text: str) -> str:
     small = {"of", "the", "and", "for", "on", "in"}
     return " ".join(w if w in small or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _modifier(token: Token) -> bool:
+    """Words that may stand before a country word in a role phrase ("some 16", "senior")."""
+    return token.like_num or token.pos_ in {"ADJ", "NUM"} and token.lower_ not in {"former", "ex"}
 
 
 def _match_country(tokens: list[Token], i: int, k: Knowledge) -> tuple[int, str | None, str | None] | None:

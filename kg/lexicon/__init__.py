@@ -382,6 +382,10 @@ class Knowledge:
         """The international organization a text names ("UN", "the United Nations", "NATO")."""
         return self._igos.get(text)
 
+    def igo_by_code(self, code: str) -> IgoEntry | None:
+        """The international organization with CAMEO-style code ``code`` ("IGOUNO")."""
+        return next((e for e in self._igos.forms.values() if e.code == code), None)
+
     def group(self, text: str) -> GroupEntry | None:
         """The named non-state group a text names ("the Houthis", "Sinaloa Cartel", "Al Shabaab")."""
         return self._groups.get(text)
