@@ -202,6 +202,18 @@ def _words_found(entry: Trigger, token: Token) -> tuple[Token, ...] | None:
     return tuple(used)
 
 
+def _objects(token: Token) -> list[Token]:
+    """Direct objects of a verb, or prepositional objects of a noun ("requests for comment")."""
+    found = [c for c in token.children if c.dep_ == "dobj"]
+    return found + [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _named(token: Token) -> bool:
+    """ "the Paris climate accord": a definite noun with a name in it names a thing, not an event."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return definite and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ for c in token.children)
+
+
 def _real_prep(child: Token, wanted: set[str]) -> bool:
     """A preposition among ``wanted`` whose object is not a date ("strike on Monday")."""
     if child.dep_ != "prep" or child.lower_ not in wanted:
@@ -219,7 +231,9 @@ def _condition_holds(entry: Trigger, token: Token) -> bool:
             token.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in token.children)
         ):
             return False
-        if name == "obj" and not any(c.dep_ == "dobj" and c.lemma_.lower() in wanted for c in token.children):
+        if name == "obj" and not any(o.lemma_.lower() in wanted for o in _objects(token)):
+            return False
+        if name == "noname" and _named(token):
             return False
         if name == "noobj" and any(c.dep_ == "dobj" for c in token.children):
             return False
@@ -285,7 +299,10 @@ def _sentence_drafts(sent: Span, ctx: _Context) -> list[_Draft]:
             matches.append((token, *found))
     used = {t.i for _, _, words in matches for t in words}
     drafts = []
+    heads = {t.i for t, _, _ in matches}
     for token, entry, words in matches:
+        if entry.pos == "NOUN" and token.dep_ == "compound" and token.head.i not in heads:
+            continue  # "talking points", "attack helicopter", "aid agency"
         category = entry.type or ctx.lexicon.plover(entry.cameo)
         if token.i in used or _inside_used(token, used) or category is None:
             continue
@@ -478,7 +495,8 @@ def _from_governor(draft: _Draft, ctx: _Context) -> None:
     """A nominal event takes the subject of the verb it is the object of as its source ("launched
     an offensive") and that verb's indirect object as its target ("gave the Ivory Coast aid")."""
     verb = _governing_verb(draft.token)
-    if verb is None or verb.lemma_.lower() in ctx.cues["speech_verbs"]:
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is None or lemma in ctx.cues["speech_verbs"] or lemma in ctx.cues["negating_verbs"]:
         return
     if not draft.source:
         subjects = _actors(_subjects(verb), ctx, draft.token, descend=False)
@@ -615,9 +633,11 @@ def _apply_frames(drafts: list[_Draft], ctx: _Context) -> None:
         frame = _frame_of(draft, by_token, ctx) or _purpose_frame(draft, by_token, ctx)
         if frame is None or frame is draft:
             continue
-        if frame.token.lemma_.lower() in ctx.cues["negating_verbs"]:
+        if frame.token.lemma_.lower() in ctx.cues["negating_verbs"] and draft.category != "ACCUSE":
             frame.dropped = True
             draft.modality = "negated"
+        elif frame.token.lemma_.lower() in ctx.cues["negating_verbs"]:
+            draft.frame = frame  # "Russia denies the allegations": a rejection of the accusation
         elif frame.token.lemma_.lower() in ctx.cues["causative_verbs"]:
             frame.dropped = True  # "ordered the arrest of X": the arrest, by the one who ordered it
             draft.source = draft.source or list(frame.source)
