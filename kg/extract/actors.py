@@ -147,7 +147,7 @@ class _Builder:
         if focus is None:
             counts: Counter[str] = Counter()
             for ent in self.ents:
-                if ent.label_ not in {"GPE", "LOC", "NORP", "FAC"}:
+                if ent.label_ not in {"GPE", "LOC", "NORP", "FAC"} and not self.k.region(ent.text):
                     continue
                 for part in _split_at_commas(ent):
                     iso3, weight = self._place_evidence(part.text, ent.label_)
@@ -259,6 +259,9 @@ class _Builder:
                 country = coding.country if coding.explicit else None
                 self.add(Actor(id=slug(text), name=text, kind="group", country=country, code=country), span)
             return
+        if ent.label_ in {"ORG", "PERSON"} and k.region(text) and not self._title(span):
+            self.add(Actor(id=slug(text), name=text, kind="location", country=k.region(text)), span)
+            return  # a province the model took for a name ("Galgaduud", "Nord-Kivu")
         metonym = k.metonym(text)
         if metonym is not None and ent.label_ != "PERSON":
             self.metonym(span, metonym)

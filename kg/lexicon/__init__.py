@@ -273,6 +273,7 @@ class Knowledge:
         self._load_people()
         self._not_actors = {fold(r[0]) for r in _rows("not_actors.tsv")}
         self._load_agents()
+        self._region_names = [r[0] for r in _rows("regions.tsv")]
         self._regions = {fold(r[0]): r[1] for r in _rows("regions.tsv")}
         for path in self.actor_files:
             for key, codes in read_actor_dictionary(path).items():
@@ -495,6 +496,7 @@ class Knowledge:
         for form, entry in self._metonyms.forms.items():
             if entry.sector:
                 patterns.append({"label": "ORG", "pattern": form})
+        patterns.extend({"label": "GPE", "pattern": name} for name in self._region_names)
         upper = [e.name for e in self._countries.values()]
         upper += [e.capital for e in self._countries.values() if e.capital]
         upper += [form for form in self._country_index.forms if not _is_exact_alias(form)]
