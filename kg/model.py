@@ -108,6 +108,16 @@ class Event:
     confidence: float = 0.5
     mentions: list[Mention] = field(default_factory=list)  # extension: other tellings of it
     recipient: list[str] = field(default_factory=list)  # extension: e.g. "to the U.S." of an expulsion
+
+    @property
+    def relayed(self) -> bool:
+        """True when the article only relays the event from a speaker who did not take part.
+
+        A speaker telling of their own deed ("Sheinbaum said she has tasked ...") is how news
+        reports most events and event coders code them; a deed told by a third party ("Trump said
+        the cartels ...") stays that speaker's claim.
+        """
+        return self.attributed_to is not None and self.attributed_to not in self.source
     num_mentions: int = 1  # extension: tellings of this event (GDELT NumMentions), see kg.resolve.events
     num_articles: int = 1  # extension: documents telling it (GDELT NumArticles)
     global_id: str | None = None  # extension: the same id for the same event in every document

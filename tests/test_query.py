@@ -90,8 +90,8 @@ def test_who_did_what(seed, multi):
     assert [(r["date"].isoformat(), r["source"], r["type"], r["target"]) for r in trump] == [
         ("2026-01-08", "Donald Trump", "THREATEN", "drug cartels")
     ]
-    assert len(rows(seed, "who-did-what")) == 8  # asserted, told by the reporter
-    assert len(rows(seed, "who-did-what", modality="")) == 9
+    assert len(rows(seed, "who-did-what")) == 9  # asserted: told by the reporter or by the doer
+    assert len(rows(seed, "who-did-what", modality="")) == 10
     putin = rows(multi, "who-did-what", actor="путин")
     assert [(r["source"], r["type"], r["mode"], r["target"]) for r in putin] == [
         ("Владимир Путин", "CONSULT", "multilateral", "United Nations")
@@ -157,8 +157,10 @@ def test_event_evidence(seed, multi):
     assert SEED_TEXT[e5["begin"] : e5["end"]] == e5["trigger"] == "attacked"
     assert e5["claim"] is False and e5["confidence"] == Decimal("0.9")
     assert "U.S. forces attacked Venezuela last weekend" in e5["sentence"]
-    (e3,) = rows(seed, "event-evidence", event="e3")
-    assert e3["claim"] is True and SEED_TEXT[e3["begin"] : e3["end"]] == "asked"
+    (e3,) = rows(seed, "event-evidence", event="e3")  # Sheinbaum telling her own request
+    assert e3["claim"] is False and SEED_TEXT[e3["begin"] : e3["end"]] == "asked"
+    (e4,) = rows(seed, "event-evidence", event="e4")  # what she says her minister is to do
+    assert e4["claim"] is True and SEED_TEXT[e4["begin"] : e4["end"]] == "make direct contact"
     assaults = rows(multi, "event-evidence", type="assault")
     assert [(r["doc"], r["trigger"]) for r in assaults] == [("multi/b", "clashed"), ("multi/c d:é", "struck")]
 
@@ -210,7 +212,7 @@ def test_claims_by_speaker(seed, multi):
         for r in rows(seed, "claims-by-speaker", speaker="Sheinbaum")
         if r["kind"] == "AttributedClaim"
     ]
-    assert "Claudia Sheinbaum REQUEST Juan Ramon de la Fuente" in told
+    assert "Juan Ramon de la Fuente CONSULT United States" in told
     (un,) = rows(multi, "claims-by-speaker", speaker="United Nations")
     assert (un["kind"], un["told"]) == ("AttributedClaim", "Russia THREATEN United States")
     putin = rows(multi, "claims-by-speaker", speaker="Путин")
@@ -251,7 +253,7 @@ def test_event_type_counts(seed, multi):
 
 def test_central_actors(seed, multi):
     top = rows(seed, "central-actors", limit=2)
-    assert [(r["actor"], r["events"]) for r in top] == [("Claudia Sheinbaum", 3), ("United States", 3)]
+    assert [(r["actor"], r["events"]) for r in top] == [("Claudia Sheinbaum", 4), ("United States", 3)]
     top = rows(multi, "central-actors", limit=3)
     assert [(r["actor"], r["events"], r["partners"]) for r in top] == [
         ("Ukraine", 2, 2),
@@ -278,8 +280,9 @@ def test_who_threatened_whom(seed, multi):
 
 def test_country_events(seed, multi):
     mexico = rows(seed, "country-events")
-    assert len(mexico) == 7
-    assert str(mexico[0]["date"]) == "2026-01-08" and mexico[0]["involving"] == "drug cartels"
+    assert len(mexico) == 8
+    assert [str(r["date"]) for r in mexico] == sorted(str(r["date"]) for r in mexico)
+    assert ("2026-01-08", "drug cartels") in [(str(r["date"]), r["involving"]) for r in mexico]
     assert "U.S. forces" not in column(mexico, "source")
     usa = rows(multi, "country-events", country="usa")
     assert [(str(r["date"]), r["type"]) for r in usa] == [
@@ -313,7 +316,7 @@ def test_documents(seed, multi):
         "2026-01-09",
         "Reuters",
         13,
-        9,
+        10,
     )
     assert column(rows(multi, "documents"), "doc") == ["multi/a", "multi/b", "multi/c d:é"]
 
@@ -324,7 +327,7 @@ def test_documents(seed, multi):
 def test_parameters_are_escaped_not_pasted(seed):
     attack = 'x" ) } } DELETE WHERE { ?s ?p ?o } #'
     assert rows(seed, "who-did-what", actor=attack) == []
-    assert len(rows(seed, "who-did-what")) == 8
+    assert len(rows(seed, "who-did-what")) == 9
     assert sparql_value('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
     with pytest.raises(KgError, match="not an absolute IRI"):
         sparql_value("http://x.org/a> <b", "iri")
@@ -346,7 +349,7 @@ def test_fill_uses_defaults():
 
 def test_plain_sparql_on_a_file_with_default_prefixes(seed):
     result = run_query(seed / "graph.ttl", "SELECT (COUNT(?e) AS ?n) WHERE { ?e a kg:Event }")
-    assert result.dicts() == [{"n": 9}]
+    assert result.dicts() == [{"n": 10}]
     assert run_query(seed, "ASK { ?e kg:eventType kgt:ASSAULT }").boolean is True
 
 

@@ -117,7 +117,7 @@ def _add_event(G: nx.MultiDiGraph, x: Extraction, ev: Event, doc: str, ids: dict
         "date_source": ev.date_source,
         "modality": ev.modality,
         "attributed_to": names.get(ev.attributed_to, ev.attributed_to) if ev.attributed_to else None,
-        "claim": ev.attributed_to is not None,
+        "claim": ev.relayed,
         "confidence": float(ev.confidence),
         "sentence": ev.sentence,
         "trigger": ev.trigger.text,

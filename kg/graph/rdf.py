@@ -2,8 +2,8 @@
 
 The **default graph** holds what the articles assert: documents, actors, mentions, offices,
 relations, events told by the reporter, and the quotes and claims as *text* with their speakers.
-An event the article only relays from a speaker (``attributed_to`` set, e.g. a deed told inside
-a quote) is a claim: its triples go into a **named graph** whose IRI is a ``kg:AttributedClaim``
+An event the article only relays from a speaker who took no part in it (``Event.relayed``: a deed
+told by a third party inside a quote or reported speech) is a claim: its triples go into a **named graph** whose IRI is a ``kg:AttributedClaim``
 described in the default graph (speaker, mention, document).  So "the cartels are running Mexico",
 said by Trump, is never a fact of the default graph, and ``graph.ttl`` (the default graph alone)
 loads in any Turtle parser.  See ``ontology/README.md``.
@@ -246,7 +246,7 @@ class _Builder:
         doc, node = iris.document_iri(x.doc_id), iris.event_iri(x.doc_id, ev.id)
         speaker = ids.get(ev.attributed_to) if ev.attributed_to else None
         g = self.default
-        if ev.attributed_to:
+        if ev.relayed:
             claim = iris.KGR[f"claim/{iris.encode(x.doc_id)}/event-{iris.encode(ev.id)}"]
             if claim not in self.named:
                 self.named[claim] = (
