@@ -725,6 +725,10 @@ def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Locat
     elsewhere = [p for p in phrases if p.prep is None or p.prep.lower_ not in weak]
     target = _object_place(trigger, heads, table, knowledge)
     chosen = target or _choose(own + [p for p in elsewhere if p not in own], trigger, own)
+    if chosen is None:  # "militants attacked Nacutuco ... and killed 2": the place of another action
+        actions = lexicon()["object_place_verbs"]
+        others = [t for t in sent if t.pos_ == "VERB" and t.i != trigger.i and t.lemma_.lower() in actions]
+        chosen = next((p for t in others if (p := _object_place(t, [t], table, knowledge))), None)
     if chosen is None:
         chosen = _paragraph_place(doc, sent, table, knowledge)
     if chosen is None:
@@ -774,6 +778,8 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
             objects.append(doc[verb.i + 1])  # "attacked Nacutuco (Mucojo, ...)", however parsed
         for obj in objects:
             start = min(t.i for t in obj.subtree)
+            if obj.i > verb.i:
+                start = max(start, verb.i + 1)
             named = any(_is_name_token(t) for t in doc[start : obj.i])
             if obj.lower_ in lex["place_words"] and not named:  # "the town of Kafr Qaddum"
                 start = obj.i + 1
