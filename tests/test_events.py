@@ -198,3 +198,17 @@ def test_seed_trigger_offsets_point_into_the_text(seed, seed_text):
 def test_seed_speculation_is_hypothetical(seed):
     closer = [e for e in seed.events if e.trigger.text == "move"]
     assert closer and closer[0].modality == "hypothetical"
+
+
+def test_protest_takes_its_demand_as_content(nlp):
+    x = extract(
+        nlp, "Hundreds of rickshaw drivers staged a protest in Dhaka demanding aid from the government."
+    )
+    assert [e.type for e in x.events] == ["PROTEST"]
+    x = extract(nlp, "Protesters in Beirut demanded the resignation of the government.")
+    assert [e.type for e in x.events] == ["PROTEST"]
+
+
+def test_named_agreement_and_modifier_nouns_are_not_events(nlp):
+    x = extract(nlp, "Aid workers discussed the Paris climate accord.")
+    assert [e.type for e in x.events] == ["CONSULT"]

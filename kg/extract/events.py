@@ -611,6 +611,10 @@ def _purpose_frame(draft: _Draft, by_token: dict[int, _Draft], ctx: _Context) ->
         if node.i in by_token:
             frame = by_token[node.i]
             return frame if frame.category in purposes else None
+        staged = [by_token.get(c.i) for c in node.children if c.dep_ == "dobj"]  # "staged a protest ..."
+        staged = [d for d in staged if d is not None and d.category in purposes and d is not draft]
+        if staged:
+            return staged[0]
     return None
 
 
@@ -878,6 +882,15 @@ def _conditional(token: Token) -> bool:
     return False
 
 
+def _by_protesters(draft: _Draft, ctx: _Context) -> bool:
+    words = ctx.cues["protester_words"]
+    for actor_id in draft.source:
+        actor = ctx.table.get(actor_id)
+        if actor is not None and any(w in words for w in actor.name.lower().split()):
+            return True
+    return False
+
+
 def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
     """Future cooperation is an intent to cooperate (AGREE); announced future violence, coercion,
     sanctions or protest is a threat; a negated cooperative event is a refusal (REJECT)."""
@@ -892,6 +905,8 @@ def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
         code = lexicon.recode("threat_codes", draft.category)
     elif draft.modality == "negated":
         code = lexicon.recode("negated_codes", draft.category)
+    elif draft.category == "REQUEST" and _by_protesters(draft, ctx):
+        code = lexicon.recode("protest_codes", draft.category)
     if code:
         draft.cameo, draft.category = code, ctx.lexicon.plover(code)
         draft.modality = "asserted"  # the intent or threat itself is asserted
