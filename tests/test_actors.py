@@ -227,3 +227,31 @@ def test_real_phoenix_dictionaries_code_sentences():
     assert by_text["Barack Obama"].code == "USAGOV"
     assert by_text["Hamid Karzai"].code.startswith("AFG")
     assert by_text["Taliban"].country == "AFG"
+
+
+def test_provinces_the_model_mislabels_are_places_of_their_state(nlp):
+    text = "On 6 May 2020, FARDC soldiers killed a man in Rubaya (Masisi, Nord-Kivu)."
+    by_text = actors_by_mention(annotate(nlp, text))
+    assert (by_text["Nord-Kivu"].kind, by_text["Nord-Kivu"].country) == ("location", "COD")
+    assert by_text["FARDC soldiers"].code == "CODMIL"  # the national army, named by its acronym
+
+
+def test_a_group_named_by_a_modifier_is_that_group(nlp):
+    by_text = actors_by_mention(
+        annotate(nlp, "On 1 May 2020, IS militants attacked a checkpoint in Anbar province.")
+    )
+    assert by_text["IS militants"].id == by_text["IS"].id == "islamic-state"
+    troops = actors_by_mention(annotate(nlp, "NATO troops patrolled the border."))["NATO troops"]
+    assert (troops.code, troops.country, troops.kind) == ("IGONAT", None, "group")
+
+
+def test_names_lose_glued_scores_and_lone_initials(nlp):
+    doc = annotate(nlp, "G. Kersey 63 and J. Ratcliffe 63 batted for Surrey .")
+    names = {m.text for a in doc._.kg_actors for m in a.mentions}
+    assert "G. Kersey" in names and not any(n.endswith("63") for n in names)
+
+
+def test_office_of_an_international_body(nlp):
+    doc = annotate(nlp, "U.N. Secretary-General Antonio Guterres urged restraint.")
+    guterres = doc._.kg_actors.get("antonio-guterres")
+    assert (guterres.country, guterres.code, guterres.roles[0].of) == (None, "IGOUNO", "united-nations")

@@ -500,6 +500,9 @@ class _Builder:
         if any(e.label_ == "PERSON" and e.start >= core.start and e.end <= core.end + 1 for e in self.ents):
             return
         span = _extend_left(core)
+        before = self.doc[span.start - 1] if span.start else None
+        if before is not None and before.is_upper and len(before) > 1 and k.group(before.text):
+            span = self.doc[span.start - 1 : span.end]  # "IS militants", whatever the parse
         coding = decode(list(span), k, self)
         if coding.sector is None:
             return
