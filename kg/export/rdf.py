@@ -30,13 +30,13 @@ def _serialize(graph: Graph | Dataset, path_or_file, fmt: str, **options) -> Non
 
 
 def _pretty(graph: Graph | Dataset, fmt: str) -> bytes:
-    """Turtle or TriG bytes through pyoxigraph, triples sorted by graph then subject."""
+    """Turtle or TriG bytes through pyoxigraph, fully sorted so that re-runs give the same bytes."""
     import pyoxigraph as ox
 
     source = graph.serialize(format="nquads" if isinstance(graph, Dataset) else "nt", encoding="utf-8")
     if fmt == "turtle":
         items = list(ox.parse(source, format=ox.RdfFormat.N_TRIPLES))
-        items.sort(key=lambda t: (str(t.subject), str(t.predicate)))
+        items.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     items = list(ox.parse(source, format=ox.RdfFormat.N_QUADS))
     items.sort(
@@ -45,6 +45,7 @@ def _pretty(graph: Graph | Dataset, fmt: str) -> bytes:
             str(q.graph_name),
             str(q.subject),
             str(q.predicate),
+            str(q.object),
         )
     )
     return ox.serialize(items, format=ox.RdfFormat.TRIG, prefixes=TURTLE_PREFIXES)
