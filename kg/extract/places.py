@@ -253,6 +253,7 @@ def _name_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         token = doc[j]
         if (
             _is_name_token(token)
+            or (j > i and re.fullmatch(r"[IVX]{1,4}", token.text) is not None)  # "Bala Duri I area"
             or (
                 token.lower_ in PARTICLES
                 and j + 1 < limit
@@ -566,8 +567,13 @@ def sentence_places(sent: Span, table: ActorTable | None, knowledge) -> list[Pla
     preps = lexicon()["locative_prepositions"]
     found: list[PlacePhrase] = []
     covered: set[int] = set()
+    directions = lexicon()["direction_words"]
     for token in sent:
-        if token.lower_ in preps and token.pos_ == "ADP" and token.i not in covered:
+        following = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if following is not None and following.lower_ == "with":
+            continue  # "along with the Defense Forces"
+        relative = token.lower_ in directions and following is not None and following.lower_ == "of"
+        if ((token.lower_ in preps and token.pos_ == "ADP") or relative) and token.i not in covered:
             phrase = _phrases_after(doc, token, sent.end, table, knowledge)
             if phrase is not None:
                 found.append(phrase)
@@ -677,7 +683,8 @@ def _choose(phrases: list[PlacePhrase], trigger: Token, own: list[PlacePhrase] =
         strength = (
             0 if p.prep is not None and p.prep.lower_ not in lesser else (1 if p.prep is not None else 2)
         )
-        direct = p.prep is not None and (p.prep.head.i == trigger.i or p.prep.head in heads)
+        objects = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        direct = p.prep is not None and (p.prep.head.i == trigger.i or p.prep.head in heads + objects)
         return (strength, p not in own, not direct, abs(p.start - trigger.i))
 
     return min(phrases, key=rank)
