@@ -76,11 +76,15 @@ def lexicon() -> dict[str, Any]:
     return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
+_APOSTROPHES = re.compile(r"['`]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a place name, for look-ups ("Michoacán" -> "michoacan")."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[\u2019'`]", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text.lower())).strip()
 
 
 # ---------------------------------------------------------------------------------------------
