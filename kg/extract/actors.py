@@ -158,6 +158,22 @@ class _Builder:
         self._focus = focus
         return focus
 
+    def sentence_place(self, core: Span) -> str | None:
+        """The state of the place nearest to ``core`` that its sentence locates something in
+        ("protested in Chile", "clashes near Idleb"), or ``None``."""
+        sent = core.sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        best: tuple[int, str | None] = (1 << 30, None)
+        for ent in self.ents:
+            if not (sent.start <= ent.start < sent.end) or not _locative(ent):
+                continue
+            if ent.label_ not in {"GPE", "LOC", "FAC"} and not self.k.region(ent.text):
+                continue
+            iso3 = self._place_evidence(_split_at_commas(ent)[0].text, ent.label_)[0]
+            distance = abs(ent.start - core.start)
+            if iso3 and distance < best[0]:
+                best = (distance, iso3)
+        return best[1]
+
     def dominant_country(self) -> str | None:
         """The dateline's country, or the only state the document mentions; else ``None``
         (an office named without its state, "President X", is only placed when that is safe)."""
@@ -514,7 +530,7 @@ class _Builder:
         if country is None and place:
             country, coding.explicit = place, True
         if country is None and coding.sector not in TRANSNATIONAL and not coding.igo:
-            country = self.focus_country()
+            country = self.sentence_place(core) or self.focus_country()
         span = _strip(_after_possessor(span, k))
         if not len(span):
             return
