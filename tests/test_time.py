@@ -79,7 +79,9 @@ def test_without_publication_date_only_absolute_dates_resolve(expression, expect
     assert normalize_date(expression, None) == expected
 
 
-@pytest.mark.parametrize("expression", ["year-long", "decades", "40%", "the latest", "", "recently"])
+@pytest.mark.parametrize(
+    "expression", ["year-long", "decades", "40%", "the latest", "", "recently", "2 months", "three years"]
+)
 def test_non_dates_give_none(expression):
     assert normalize_date(expression, PUBLISHED) is None
 
@@ -141,3 +143,17 @@ def test_acled_note_without_publication_date(nlp):
 def test_dateline_date_is_not_an_event_date(nlp):
     doc = nlp("MEXICO CITY, Jan 9 (Reuters) - Rebels attacked the town, officials said.")
     assert all("Jan 9" not in m.text for m in date_mentions(doc))
+
+
+def test_dates_inside_names_are_not_dates(nlp):
+    doc = nlp(
+        "On 6 May 2020, coalition forces fired artillery shells at Ad Dubyani area of July 7 neighbourhood "
+        "in Hodeidah."
+    )
+    assert [m.text for m in date_mentions(doc)] == ["6 May 2020"]
+    assert event_date(_token(doc, "fired"), None) == ("2020-05-06", "text")
+
+
+def test_full_date_beats_a_partial_one_in_the_same_clause(nlp):
+    doc = nlp("Around 30 April 2020 (between 27 April- 4 May), supporters held a sit-in in Sidon.")
+    assert event_date(_token(doc, "held"), None) == ("2020-04-30", "text")

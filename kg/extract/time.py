@@ -247,12 +247,17 @@ def _resolve_cached(expression: str, anchor: date | None, tense: str | None) -> 
     return _dateparser(text, anchor, tense)
 
 
+_DURATION = re.compile(
+    r"(?:the\s+)?(?:past\s+|last\s+|next\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?|hours?|decades?)"
+)
+
+
 def _dateparser(text: str, anchor: date | None, tense: str | None) -> Resolved | None:
     """Last resort: ``dateparser`` for forms the rules above do not know (only when it can anchor)."""
     if anchor is None or not re.search(r"\d|ago|later|before|after", text):
         return None
-    if re.fullmatch(r"[\d.,%\s]+", text):
-        return None
+    if re.fullmatch(r"[\d.,%\s]+", text) or _DURATION.fullmatch(text):
+        return None  # a number or a duration ("2 months"), not a date
     import dateparser
 
     settings = {
@@ -380,11 +385,17 @@ def date_mentions(doc: Doc) -> list[DateMention]:
         if any(s <= start < e for s, e in skip):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _names_a_place(doc, span.end):
             continue
         mentions.append(DateMention(span.start, span.end, start, end, doc.text[start:end]))
     doc.user_data["kg_date_mentions"] = mentions
     return mentions
+
+
+def _names_a_place(doc: Doc, end: int) -> bool:
+    """A date that is part of a name: "July 7 neighbourhood", "Monday Avenue", "25 of March sector"."""
+    nouns = set(lexicon()["name_nouns"])
+    return end < len(doc) and doc[end].lower_ in nouns
 
 
 def first_full_date(doc: Doc) -> date | None:
@@ -496,7 +507,7 @@ def _clause_date(trigger: Token, anchor: date | None) -> Resolved | None:
         found = resolve_date(mention.text, anchor, tense=tense)
         if found is None or found.granularity == YEAR:
             continue
-        rank = (_RANK[found.granularity], heads.index(owner), abs(root.i - trigger.i))
+        rank = (_RANK[found.granularity], not found.absolute, heads.index(owner), abs(root.i - trigger.i))
         candidates.append((rank, found))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
