@@ -831,9 +831,12 @@ def _display_name(span: Span) -> str:
 
 def _heads_phrase(span: Span) -> bool:
     """An agent match that is the head of its noun phrase ("police" in "police said"), not a
-    modifier ("police station", "military action") nor a title in front of a name."""
+    modifier ("police station", "military action", "Women 's 400 metres") nor a title in front
+    of a name."""
     last = span[-1]
     if last.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in {"'s", "’s"}:
         return False
     return not (last.dep_ in {"compound", "amod", "nmod"} and not span.start <= last.head.i < span.end)
 
