@@ -43,6 +43,16 @@ def test_multi_paragraph_quote_segments():
     assert text[second.start : second.end] == "and the second one closes it"
 
 
+def test_quote_broken_over_a_paragraph_without_a_new_opening_mark():
+    text = '"He wanted to look like a prime minister. I\n\nwanted a real fight," says Mr Major. Then "fizz".'
+    segments = find_segments(text)
+    assert [text[s.start : s.end] for s in segments] == [
+        "He wanted to look like a prime minister. I",
+        "wanted a real fight",
+        "fizz",
+    ]
+
+
 def test_inch_marks_are_not_quotes():
     assert find_segments('A 12" pipe was found.') == []
 

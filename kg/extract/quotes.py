@@ -74,24 +74,46 @@ def find_segments(text: str) -> list[Segment]:
     A paragraph that opens a quote without closing it yields a segment up to its end
     (``closed=False``); the next paragraph that starts with a quotation mark continues it.
     """
-    segments = []
+    segments: list[Segment] = []
+    carry = False  # the previous paragraph left a quote open
     for n, (p_start, p_end) in enumerate(_paragraphs(text)):
         lead = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
         opened = None
+        first = True
         for i in range(p_start, p_end):
             char = text[i]
             if opened is None and char in OPENERS and not _is_inch_mark(text, i):
+                if _looks_closing(text, i):
+                    # a stray closing mark: the end of a quote broken over a paragraph break
+                    # without a new opening mark ("... prime minister. I\n\nprime minister and ...,"")
+                    s, e = _trim(text, lead, i)
+                    if carry and first and e > s:
+                        segments.append(Segment(s, e, n, True, True))
+                    first = False
+                    continue
                 opened = i
+                first = False
             elif opened is not None and char in CLOSERS:
                 s, e = _trim(text, opened + 1, i)
                 if e > s:
                     segments.append(Segment(s, e, n, opened == lead, True))
                 opened = None
+        carry = opened is not None
         if opened is not None:
             s, e = _trim(text, opened + 1, p_end)
             if e > s:
                 segments.append(Segment(s, e, n, opened == lead, False))
     return segments
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """A straight quotation mark placed like a closing one: after a word or punctuation and before
+    a space, punctuation or the end."""
+    if text[i] != '"':
+        return text[i] in CLOSERS and text[i] not in OPENERS
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "([{" and (after.isspace() or after in ".,;:!?)]")
 
 
 def _is_inch_mark(text: str, i: int) -> bool:
