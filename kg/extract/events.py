@@ -96,6 +96,8 @@ class _Context:
         self.published: str | None = document.published if document is not None else None
         self.cues = lexicon.cues
         self._actor_cache: dict[int, str | None] = {}
+        self.sentences: list[Span] = []
+        self.sentence_of: dict[int, int] = {}  # token index -> sentence number
 
     def quote_at(self, char: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
@@ -152,7 +154,11 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     from kg.resolve.events import merge_document_events
 
     ctx = _Context(doc, lexicon or load_event_lexicon(), knowledge)
-    drafts = [d for sent in doc.sents for d in _sentence_drafts(sent, ctx)]
+    sentences = list(doc.sents)
+    for n, sent in enumerate(sentences):
+        ctx.sentence_of.update(dict.fromkeys(range(sent.start, sent.end), n))
+    ctx.sentences = sentences
+    drafts = [d for sent in sentences for d in _sentence_drafts(sent, ctx)]
     for draft in drafts:
         _read_arguments(draft, ctx)
     demands = _demand_drafts(doc, ctx)
@@ -162,7 +168,7 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     for draft in kept:
         _read_modality(draft, ctx)
         _recode_by_modality(draft, ctx)
-    events = [_to_event(d, ctx) for d in _main_events(kept)]
+    events = [_to_event(d, ctx) for d in _main_events(kept, ctx)]
     actors = {a.id: a for a in ctx.table}
     events = merge_document_events(events, actors)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
@@ -722,13 +728,12 @@ def _background(token: Token) -> bool:
     return False
 
 
-def _main_events(drafts: list[_Draft]) -> list[_Draft]:
+def _main_events(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
     """Per sentence: events without participants, and events told in background clauses, are kept
     only when the sentence has no main event with participants."""
-    main = {d.token.sent.start for d in drafts if d.participants and not _background(d.token)}
-    return [
-        d for d in drafts if d.token.sent.start not in main or (d.participants and not _background(d.token))
-    ]
+    sent = ctx.sentence_of
+    main = {sent[d.token.i] for d in drafts if d.participants and not _background(d.token)}
+    return [d for d in drafts if sent[d.token.i] not in main or (d.participants and not _background(d.token))]
 
 
 # ----------------------------------------------------------------------------- 4. modality
@@ -952,7 +957,7 @@ def _to_event(draft: _Draft, ctx: _Context) -> Event:
         id="",
         type=draft.category,
         trigger=Mention(token.text, token.idx, token.idx + len(token)),
-        sentence=token.sent.text.strip(),
+        sentence=ctx.sentences[ctx.sentence_of[token.i]].text.strip(),
         mode=mode,
         cameo=draft.cameo,
         quad_class=code.quad_class if code and code.quad_class else 1,
