@@ -31,18 +31,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.actors import actor_for_phrase
 from kg.extract.event_lexicon import EventLexicon, Trigger, load_event_lexicon
+from kg.extract.places import event_location
 from kg.extract.table import ActorTable
+from kg.extract.time import event_date
 from kg.model import Event, Location, Mention, Quote
-
-try:  # the time and place engineers' functions; fall back while they do not exist
-    from kg.extract.time import event_date as _event_date
-except ImportError:  # pragma: no cover - only while kg.extract.time is missing
-    _event_date = None
-try:
-    from kg.extract.places import event_location as _event_location
-except ImportError:  # pragma: no cover - only while kg.extract.places is missing
-    _event_location = None
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -417,12 +411,7 @@ def _lookup_actor(token: Token, ctx: _Context) -> str | None:
     left = [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ != "punct"]
     start = min(left, default=token.i)
     span = token.doc[start : token.i + 1]
-    try:
-        from kg.extract.actors import actor_for_phrase
-
-        return actor_for_phrase(span, table, ctx.knowledge)
-    except Exception:  # an actor reader failure must not lose the event
-        return table.at(span.start_char, span.end_char)
+    return actor_for_phrase(span, table, ctx.knowledge)
 
 
 def _reporting_subject(pronoun: Token, ctx: _Context) -> str | None:
@@ -930,21 +919,11 @@ def _confidence(draft: _Draft) -> float:
 
 
 def _date(token: Token, ctx: _Context) -> tuple[str | None, str | None]:
-    if _event_date is not None:
-        try:
-            return _event_date(token, ctx.published)
-        except Exception:  # a date reader failure must not lose the event
-            pass
-    return (ctx.published, "published") if ctx.published else (None, None)
+    return event_date(token, ctx.published)
 
 
 def _location(token: Token, ctx: _Context) -> Location | None:
-    if _event_location is None:
-        return None
-    try:
-        return _event_location(token, ctx.table, ctx.knowledge)
-    except Exception:  # a place reader failure must not lose the event
-        return None
+    return event_location(token, ctx.table, ctx.knowledge)
 
 
 def _to_event(draft: _Draft, ctx: _Context) -> Event:
