@@ -12,8 +12,22 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 PLOVER_CATEGORIES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "country", "group", "location", "other")
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "intended")
@@ -118,6 +132,7 @@ class Event:
         the cartels ...") stays that speaker's claim.
         """
         return self.attributed_to is not None and self.attributed_to not in self.source
+
     num_mentions: int = 1  # extension: tellings of this event (GDELT NumMentions), see kg.resolve.events
     num_articles: int = 1  # extension: documents telling it (GDELT NumArticles)
     global_id: str | None = None  # extension: the same id for the same event in every document

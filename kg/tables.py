@@ -18,11 +18,20 @@ def actors_table(extractions: Sequence[Extraction]) -> pd.DataFrame:
     rows: dict[str, dict] = {}
     for extraction in extractions:
         for actor in extraction.actors:
-            row = rows.setdefault(actor.id, {
-                "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
-                "sector": actor.sector, "code": actor.code, "roles": "; ".join(r.title for r in actor.roles),
-                "documents": 0, "mentions": 0,
-            })
+            row = rows.setdefault(
+                actor.id,
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "country": actor.country,
+                    "sector": actor.sector,
+                    "code": actor.code,
+                    "roles": "; ".join(r.title for r in actor.roles),
+                    "documents": 0,
+                    "mentions": 0,
+                },
+            )
             row["documents"] += 1
             row["mentions"] += len(actor.mentions)
     columns = ["id", "name", "kind", "country", "sector", "code", "roles", "documents", "mentions"]
@@ -35,17 +44,46 @@ def events_table(extractions: Sequence[Extraction]) -> pd.DataFrame:
     for extraction in extractions:
         names = _names(extraction)
         for event in extraction.events:
-            rows.append({
-                "doc_id": extraction.doc_id, "event_id": event.id, "date": event.date,
-                "source": "; ".join(event.source), "source_name": "; ".join(names.get(a, a) for a in event.source),
-                "type": event.type, "mode": event.mode, "cameo": event.cameo,
-                "quad_class": event.quad_class, "goldstein": event.goldstein,
-                "target": "; ".join(event.target), "target_name": "; ".join(names.get(a, a) for a in event.target),
-                "modality": event.modality, "location": event.location.name if event.location else None,
-                "trigger": event.trigger.text, "sentence": event.sentence, "confidence": event.confidence,
-            })
-    columns = ["doc_id", "event_id", "date", "source", "source_name", "type", "mode", "cameo", "quad_class",
-               "goldstein", "target", "target_name", "modality", "location", "trigger", "sentence", "confidence"]
+            rows.append(
+                {
+                    "doc_id": extraction.doc_id,
+                    "event_id": event.id,
+                    "date": event.date,
+                    "source": "; ".join(event.source),
+                    "source_name": "; ".join(names.get(a, a) for a in event.source),
+                    "type": event.type,
+                    "mode": event.mode,
+                    "cameo": event.cameo,
+                    "quad_class": event.quad_class,
+                    "goldstein": event.goldstein,
+                    "target": "; ".join(event.target),
+                    "target_name": "; ".join(names.get(a, a) for a in event.target),
+                    "modality": event.modality,
+                    "location": event.location.name if event.location else None,
+                    "trigger": event.trigger.text,
+                    "sentence": event.sentence,
+                    "confidence": event.confidence,
+                }
+            )
+    columns = [
+        "doc_id",
+        "event_id",
+        "date",
+        "source",
+        "source_name",
+        "type",
+        "mode",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "target",
+        "target_name",
+        "modality",
+        "location",
+        "trigger",
+        "sentence",
+        "confidence",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -55,10 +93,17 @@ def relations_table(extractions: Sequence[Extraction]) -> pd.DataFrame:
     for extraction in extractions:
         names = _names(extraction)
         for rel in extraction.relations:
-            rows.append({
-                "doc_id": extraction.doc_id, "subject": rel.subject, "subject_name": names.get(rel.subject),
-                "predicate": rel.predicate, "object": rel.object, "object_name": names.get(rel.object),
-                "role": rel.role, "evidence": rel.evidence.text if rel.evidence else None,
-            })
+            rows.append(
+                {
+                    "doc_id": extraction.doc_id,
+                    "subject": rel.subject,
+                    "subject_name": names.get(rel.subject),
+                    "predicate": rel.predicate,
+                    "object": rel.object,
+                    "object_name": names.get(rel.object),
+                    "role": rel.role,
+                    "evidence": rel.evidence.text if rel.evidence else None,
+                }
+            )
     columns = ["doc_id", "subject", "subject_name", "predicate", "object", "object_name", "role", "evidence"]
     return pd.DataFrame(rows, columns=columns)

@@ -7,19 +7,26 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED_TXT
 
 KG = [sys.executable, "-m", "kg.cli"]
-ARTICLE = ("WASHINGTON, May 5 (Reuters) - Russian troops attacked the Ukrainian city of Kharkiv on "
-           "Monday, Ukrainian officials said.\n")
+ARTICLE = (
+    "WASHINGTON, May 5 (Reuters) - Russian troops attacked the Ukrainian city of Kharkiv on "
+    "Monday, Ukrainian officials said.\n"
+)
 
 
 def run(*args, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     import os
 
-    return subprocess.run([*KG, *args], input=stdin, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [*KG, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def lines(text: str) -> list[dict]:
@@ -30,8 +37,18 @@ def test_extract_seed_to_stdout_follows_the_contract():
     done = run("extract", str(SEED_TXT), "--quiet")
     assert done.returncode == 0, done.stderr
     [obj] = lines(done.stdout)
-    for key in ("doc_id", "title", "published", "source", "dateline", "authors", "actors", "events",
-                "relations", "quotes"):
+    for key in (
+        "doc_id",
+        "title",
+        "published",
+        "source",
+        "dateline",
+        "authors",
+        "actors",
+        "events",
+        "relations",
+        "quotes",
+    ):
         assert key in obj
     for event in obj["events"]:
         assert isinstance(event["quad_class"], int) and 1 <= event["quad_class"] <= 4
@@ -57,8 +74,13 @@ def test_extract_writes_the_output_file(tmp_path):
 
 def test_bad_documents_are_reported_and_the_others_still_processed(tmp_path):
     good = tmp_path / "good.jsonl"
-    good.write_text(json.dumps({"id": "ok-1", "text": ARTICLE}) + "\n{not json\n"
-                    + json.dumps({"id": "ok-2", "text": ARTICLE}) + "\n", encoding="utf-8")
+    good.write_text(
+        json.dumps({"id": "ok-1", "text": ARTICLE})
+        + "\n{not json\n"
+        + json.dumps({"id": "ok-2", "text": ARTICLE})
+        + "\n",
+        encoding="utf-8",
+    )
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     binary = tmp_path / "blob.txt"
@@ -128,3 +150,43 @@ def test_query_formats(seed_build, fmt, marker):
     result = run("query", str(seed_build), query, "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert marker in result.stdout
+
+
+CONLL = """-DOCSTART- -X- -X- O
+
+Angela NNP B-NP B-PER
+Merkel NNP I-NP I-PER
+visited VBD B-VP O
+Paris NNP B-NP B-LOC
+on IN B-PP O
+Monday NNP B-NP O
+. . O O
+
+"""
+
+
+def test_eval_ner_scores_kg_next_to_bare_spacy(tmp_path):
+    gold = tmp_path / "tiny.conll"
+    gold.write_text(CONLL, encoding="utf-8")
+    done = run("eval", "ner", "--conll", str(gold))
+    assert done.returncode == 0, done.stderr
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2:4]
+        for line in done.stdout.splitlines()
+        if line.startswith("| ")
+    }
+    assert float(rows["typed_f1"][0]) == 1.0  # kg finds "Angela Merkel" PER and "Paris" LOC
+    assert "bare spaCy" in done.stdout
+
+
+@pytest.mark.shared
+def test_eval_events_on_the_plover_gold():
+    from conftest import require_shared
+
+    plover = require_shared("data", "gold", "plover_gsr_cameo.json")
+    done = run("eval", "events", "--plover", str(plover), "--limit", "40")
+    assert done.returncode == 0, done.stderr
+    type_acc = next(
+        float(line.split("|")[2]) for line in done.stdout.splitlines() if line.startswith("| type_acc |")
+    )
+    assert type_acc >= 0.6

@@ -15,9 +15,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
-
 from conftest import SEED_TXT
+from rdflib.compare import isomorphic
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -36,8 +35,18 @@ GOLD_NAMES = {
     "usforces": {"u.s. forces", "us forces"},
     "foxnews": {"fox news"},
 }
-GOLD_COUNTRY = {"sheinbaum": "MEX", "trump": "USA", "delafuente": "MEX", "maduro": "VEN", "hannity": "USA",
-                "mexico": "MEX", "usa": "USA", "venezuela": "VEN", "sinaloa": "MEX", "foxnews": "USA"}
+GOLD_COUNTRY = {
+    "sheinbaum": "MEX",
+    "trump": "USA",
+    "delafuente": "MEX",
+    "maduro": "VEN",
+    "hannity": "USA",
+    "mexico": "MEX",
+    "usa": "USA",
+    "venezuela": "VEN",
+    "sinaloa": "MEX",
+    "foxnews": "USA",
+}
 NOT_ACTORS = {"writing", "state", "templateism.com", "cosmo news", "reuters"}
 
 
@@ -49,8 +58,12 @@ def norm(name: str) -> str:
 @pytest.fixture(scope="module")
 def build(tmp_path_factory) -> Path:
     outdir = tmp_path_factory.mktemp("seed")
-    done = subprocess.run([*KG, "build", str(SEED_TXT), "-o", str(outdir), "--quiet"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [*KG, "build", str(SEED_TXT), "-o", str(outdir), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return outdir
 
@@ -99,30 +112,43 @@ def test_required_actors_with_country(extraction, keys_of):
         assert any(a["country"] == country for a in matching), f"{key}: {[a['country'] for a in matching]}"
 
 
-@pytest.mark.parametrize("group", [
-    ["Sheinbaum", "Claudia Sheinbaum"],
-    ["Trump", "Donald Trump"],
-    ["United States", "U.S.", "US", "Washington"],
-])
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Sheinbaum", "Claudia Sheinbaum"],
+        ["Trump", "Donald Trump"],
+        ["United States", "U.S.", "US", "Washington"],
+    ],
+)
 def test_alias_groups_merge(extraction, group):
-    ids = {a["id"] for a in extraction["actors"]
-           if set(group) & ({a["name"]} | {m["text"] for m in a["mentions"]})}
+    ids = {
+        a["id"]
+        for a in extraction["actors"]
+        if set(group) & ({a["name"]} | {m["text"] for m in a["mentions"]})
+    }
     assert len(ids) == 1, ids
 
 
 def _events(extraction, keys_of, types, source, target):
-    return [e for e in extraction["events"] if e["type"] in types
-            and any(source & keys_of[a] for a in e["source"])
-            and any(target & keys_of[a] for a in e["target"])]
+    return [
+        e
+        for e in extraction["events"]
+        if e["type"] in types
+        and any(source & keys_of[a] for a in e["source"])
+        and any(target & keys_of[a] for a in e["target"])
+    ]
 
 
-@pytest.mark.parametrize("types,source,target", [
-    ({"THREATEN"}, {"trump"}, {"cartels"}),
-    ({"ASSAULT"}, {"usforces", "usa"}, {"venezuela"}),
-    ({"COERCE", "ASSAULT"}, {"usforces", "usa"}, {"maduro"}),
-    ({"COOPERATE", "REQUEST", "CONSULT"}, {"sheinbaum", "mexico"}, {"usa", "delafuente"}),
-    ({"ASSAULT", "MOBILIZE"}, {"mexico", "sheinbaum"}, {"sinaloa"}),
-])
+@pytest.mark.parametrize(
+    "types,source,target",
+    [
+        ({"THREATEN"}, {"trump"}, {"cartels"}),
+        ({"ASSAULT"}, {"usforces", "usa"}, {"venezuela"}),
+        ({"COERCE", "ASSAULT"}, {"usforces", "usa"}, {"maduro"}),
+        ({"COOPERATE", "REQUEST", "CONSULT"}, {"sheinbaum", "mexico"}, {"usa", "delafuente"}),
+        ({"ASSAULT", "MOBILIZE"}, {"mexico", "sheinbaum"}, {"sinaloa"}),
+    ],
+)
 def test_gold_events(extraction, keys_of, types, source, target):
     assert _events(extraction, keys_of, types, source, target), (types, source, target)
 
@@ -139,13 +165,19 @@ def test_running_mexico_is_a_claim_not_an_event(extraction, keys_of):
     assert not [e for e in extraction["events"] if "running" in e["trigger"]["text"]]
 
 
-@pytest.mark.parametrize("subject,obj", [("sheinbaum", "mexico"), ("delafuente", "mexico"),
-                                         ("maduro", "venezuela")])
+@pytest.mark.parametrize(
+    "subject,obj", [("sheinbaum", "mexico"), ("delafuente", "mexico"), ("maduro", "venezuela")]
+)
 def test_office_relations(extraction, keys_of, subject, obj):
-    found = any(subject in keys_of.get(r["subject"], set()) and obj in keys_of.get(r["object"], set())
-                for r in extraction["relations"])
-    found = found or any(subject in keys_of[a["id"]] and obj in keys_of.get(role["of"] or "", set())
-                         for a in extraction["actors"] for role in a["roles"])
+    found = any(
+        subject in keys_of.get(r["subject"], set()) and obj in keys_of.get(r["object"], set())
+        for r in extraction["relations"]
+    )
+    found = found or any(
+        subject in keys_of[a["id"]] and obj in keys_of.get(role["of"] or "", set())
+        for a in extraction["actors"]
+        for role in a["roles"]
+    )
     assert found
 
 
@@ -153,12 +185,12 @@ def test_offsets_point_into_the_text_as_read(extraction):
     text = SEED_TXT.read_text(encoding="utf-8")
     for actor in extraction["actors"]:
         for m in actor["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
     for e in extraction["events"]:
         t = e["trigger"]
-        assert text[t["start"]:t["end"]] == t["text"]
+        assert text[t["start"] : t["end"]] == t["text"]
     for q in extraction["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
 
 
 def test_turtle_parses_back_to_the_same_triples(build, extraction):
@@ -188,8 +220,12 @@ def test_events_csv_has_one_row_per_event(build, extraction):
 
 
 def test_rebuild_is_deterministic(build, tmp_path):
-    done = subprocess.run([*KG, "build", str(SEED_TXT), "-o", str(tmp_path), "--quiet"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [*KG, "build", str(SEED_TXT), "-o", str(tmp_path), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     for name in ("extractions.jsonl", "graph.ttl", "events.csv", "graph.graphml"):
         assert (tmp_path / name).read_bytes() == (build / name).read_bytes(), name

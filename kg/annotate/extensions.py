@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-DOC_EXTENSIONS = ("kg_document", "kg_actors", "kg_events", "kg_relations", "kg_quotes", "kg_claims", "kg_error")
+DOC_EXTENSIONS = (
+    "kg_document",
+    "kg_actors",
+    "kg_events",
+    "kg_relations",
+    "kg_quotes",
+    "kg_claims",
+    "kg_error",
+)
 
 
 def register_extensions() -> None:

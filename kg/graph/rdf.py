@@ -1,10 +1,11 @@
 """Extractions as RDF in the project's ontology (``ontology/kg.ttl``).
 
 The **default graph** holds what the articles assert: documents, actors, mentions, offices,
-relations, events told by the reporter, and the quotes and claims as *text* with their speakers.
-An event the article only relays from a speaker who took no part in it (``Event.relayed``: a deed
-told by a third party inside a quote or reported speech) is a claim: its triples go into a **named graph** whose IRI is a ``kg:AttributedClaim``
-described in the default graph (speaker, mention, document).  So "the cartels are running Mexico",
+relations, events told by the reporter or by their doer, and the quotes and claims as *text* with
+their speakers.  An event the article only relays from a speaker who took no part in it
+(``Event.relayed``: a deed told by a third party inside a quote or reported speech) is a claim:
+its triples go into a **named graph** whose IRI is a ``kg:AttributedClaim`` described in the
+default graph (speaker, mention, document).  So "the cartels are running Mexico",
 said by Trump, is never a fact of the default graph, and ``graph.ttl`` (the default graph alone)
 loads in any Turtle parser.  See ``ontology/README.md``.
 """
