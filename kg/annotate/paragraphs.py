@@ -14,12 +14,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.annotate.doccache import doc_text
+
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first token of every paragraph after the first."""
-    text = doc.text
+    text = doc_text(doc)
     for match in BLANK_LINE.finditer(text):
         end = match.end()
         while end < len(text) and text[end].isspace():

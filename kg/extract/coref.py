@@ -32,6 +32,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.annotate.doccache import doc_text
+from kg.annotate.doccache import sentences as doc_sentences
 from kg.extract.relations import DATA_DIR, _title_spans, country_actor, find_titles, load_cues, mention_spans
 from kg.extract.table import ActorTable
 from kg.model import Mention
@@ -84,10 +86,10 @@ class _Coref:
 
     def __init__(self, doc: Doc, table: ActorTable, knowledge) -> None:
         self.doc, self.table, self.knowledge = doc, table, knowledge
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)  # Doc.text joins every token: read it once per document
         self.cues = load_cues()
         self.sent_of = {}
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(doc_sentences(doc)):
             for tok in sent:
                 self.sent_of[tok.i] = n
         self.titles = find_titles(doc, table, knowledge)
@@ -350,8 +352,8 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[tuple[int, int, str | None]
     without one continues the speaker of a quote in the paragraph just before.
     """
     reporting = set(load_cues()["reporting_verbs"])
-    text = doc.text
-    sentences = list(doc.sents)
+    text = doc_text(doc)
+    sentences = list(doc_sentences(doc))
     starts = [sent.start_char for sent in sentences]
     found: list[tuple[int, int, str | None]] = []
     for start, end in quote_spans(text):

@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.annotate.doccache import doc_text, sentence_of, sentences
 from kg.extract.table import ActorTable
 from kg.extract.time import clause_head, linked_heads
 from kg.extract.time import lexicon as time_lexicon
@@ -725,7 +726,7 @@ def event_location(trigger: Token, table: ActorTable | None, knowledge) -> Locat
     Location or None
     """
     doc = trigger.doc
-    sent = trigger.sent
+    sent = sentence_of(doc, trigger.i)
     phrases = [p for p in sentence_places(sent, table, knowledge) if not (p.start <= trigger.i < p.end)]
     phrases = [p for p in phrases if not _is_argument(p, trigger, doc)]
     heads = linked_heads(clause_head(trigger))
@@ -801,13 +802,13 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
             ):
                 start += 1
             run = (
-                _name_run(doc, start, obj.sent.end)
+                _name_run(doc, start, sentence_of(doc, obj.i).end)
                 if start < len(doc) and _is_name_token(doc[start])
                 else None
             )
             if run is None or _modifies_noun(doc, run):
                 continue
-            end, parts = _extend(doc, run, obj.sent.end)
+            end, parts = _extend(doc, run, sentence_of(doc, obj.i).end)
             labels = {t.ent_type_ for t in doc[run[0] : run[1]]}
             blocked = {"NORP"} if verb.lemma_.lower() in lex["bombard_verbs"] else {"PERSON", "NORP", "ORG"}
             admin = run[1] < len(doc) and doc[run[1]].text == "(" and _paren_places(doc, run[1])
@@ -822,11 +823,11 @@ def _object_place(trigger: Token, heads: list[Token], table, knowledge) -> Place
 def _paragraph_place(doc: Doc, sent: Span, table, knowledge) -> PlacePhrase | None:
     """The first locative place of the earlier sentences of the same paragraph, else of its later
     sentences ("... set fire to a vehicle. The incident occurred in Thessaloniki.")."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     end = len(text) if end < 0 else end
-    others = [s for s in doc.sents if start <= s.start_char < end and s.start != sent.start]
+    others = [s for s in sentences(doc) if start <= s.start_char < end and s.start != sent.start]
     others.sort(key=lambda s: (s.start > sent.start, s.start))
     for other in others:
         phrases = [p for p in sentence_places(other, table, knowledge) if p.prep is not None]

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.annotate.doccache import doc_text, sentence_index, sentence_of
 from kg.extract.table import ActorTable
 from kg.model import Claim, Mention, Quote
 
@@ -132,27 +133,29 @@ def _window(doc: Doc, start: int, end: int) -> Span | None:
 
 def _after_window(doc: Doc, seg: Segment, limit: int) -> Span | None:
     """The reporting clause after a quote: up to the end of its sentence, the next quote or ``limit``."""
+    text = doc_text(doc)
     start = seg.end
-    while start < len(doc.text) and (doc.text[start] in CLOSERS or doc.text[start] in ",;: \t"):
+    while start < len(text) and (text[start] in CLOSERS or text[start] in ",;: \t"):
         start += 1
-    first = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    first = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
-    end = min(first[0].sent.end_char, limit)
+    end = min(sentence_of(doc, first.start).end_char, limit)
     return _window(doc, start, end)
 
 
 def _before_window(doc: Doc, seg: Segment, floor: int) -> Span | None:
     """The reporting clause before a quote ("Trump said:"), from its sentence start or ``floor``."""
+    text = doc_text(doc)
     end = seg.start - 1
-    while end > floor and doc.text[end - 1].isspace():
+    while end > floor and text[end - 1].isspace():
         end -= 1
     if end <= floor:
         return None
     last = doc.char_span(end - 1, end, alignment_mode="expand")
     if last is None or len(last) == 0:
         return None
-    start = max(last[0].sent.start_char, floor)
+    start = max(sentence_of(doc, last.start).start_char, floor)
     span = _window(doc, start, end)
     if span is None or not span.text.rstrip().endswith((",", ":")):
         return None
@@ -242,10 +245,11 @@ class _Found:
 
 def _attribute(doc: Doc, segments: list[Segment], table: ActorTable | None) -> list[_Found]:
     found: list[_Found] = []
+    text = doc_text(doc)
     for k, seg in enumerate(segments):
-        nxt = segments[k + 1].start - 1 if k + 1 < len(segments) else len(doc.text)
+        nxt = segments[k + 1].start - 1 if k + 1 < len(segments) else len(text)
         prev_end = segments[k - 1].end + 1 if k > 0 else 0
-        ends_sentence = doc.text[seg.end - 1] in ".!?" if seg.end > seg.start else False
+        ends_sentence = text[seg.end - 1] in ".!?" if seg.end > seg.start else False
         speaker, cue = None, None
         if seg.closed and not ends_sentence:
             speaker, cue = _speaker_in(_after_window(doc, seg, nxt), table)
@@ -378,7 +382,7 @@ def _reported_spans(verb: Token) -> list[Span]:
                 if clauses:
                     spans += [_complement_span(c) for c in clauses]
                 else:  # "data that showed homicides have fallen ...", parsed loosely
-                    rng = _tidy(verb.doc, t.i + 1, verb.sent.end)
+                    rng = _tidy(verb.doc, t.i + 1, sentence_of(verb.doc, verb.i).end)
                     spans.append(verb.doc[rng[0] : rng[1]] if rng else None)
     return [s for s in spans if s is not None]
 
@@ -423,11 +427,10 @@ def _first_person_mentions(doc: Doc, quote: Quote, table: ActorTable) -> None:
     span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
     if span is None:
         return
-    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
     for token in span:
         if token.lower_ in words and token.pos_ == "PRON":
             mention = Mention(
-                token.text, token.idx, token.idx + len(token), sentence_of.get(token.sent.start), "pronoun"
+                token.text, token.idx, token.idx + len(token), sentence_index(doc, token.i), "pronoun"
             )
             table.add_mention(quote.speaker, mention)
 
@@ -448,13 +451,13 @@ def extract_quotes(doc: Doc, table: ActorTable | None) -> tuple[list[Quote], lis
         ``(quotes, claims)``; the reporting verb of each quote is kept in
         ``doc.user_data["kg_quote_cues"]`` (see ``reporting_verb``).
     """
-    segments = find_segments(doc.text)
+    segments = find_segments(doc_text(doc))
     found = _attribute(doc, segments, table)
     min_words = lexicon()["min_words_unattributed"]
     quotes, cues = [], {}
     for item in found:
         seg = item.segment
-        text = doc.text[seg.start : seg.end]
+        text = doc_text(doc)[seg.start : seg.end]
         if item.speaker is None and item.cue is None and len(text.split()) < min_words:
             continue  # a scare-quoted phrase, not a quotation
         quotes.append(Quote(item.speaker, text, seg.start, seg.end))

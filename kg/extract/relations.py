@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.annotate.doccache import doc_text
 from kg.extract.table import ActorTable
 from kg.model import Actor, Mention, Relation, Role
 
@@ -591,7 +592,7 @@ def extract_relations(doc: Doc, knowledge=None) -> list[Relation]:
     if table is None:
         return []
     relations: list[Relation] = []
-    text = doc.text
+    text = doc_text(doc)
     for match in find_titles(doc, table, knowledge):
         for rel in apply_match(match, table, text):
             if not any(

@@ -20,6 +20,8 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 
+from kg.annotate.doccache import doc_text
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
 _RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
@@ -371,9 +373,10 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     cached = doc.user_data.get("kg_date_mentions")
     if cached is not None:
         return cached
-    skip = _dateline_spans(doc.text)
+    text = doc_text(doc)
+    skip = _dateline_spans(text)
     found: list[tuple[int, int]] = []
-    for match in _scan_pattern().finditer(doc.text):
+    for match in _scan_pattern().finditer(text):
         found.append((match.start(), match.end()))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and not any(
@@ -387,7 +390,7 @@ def date_mentions(doc: Doc) -> list[DateMention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0 or _names_a_place(doc, span.end):
             continue
-        mentions.append(DateMention(span.start, span.end, start, end, doc.text[start:end]))
+        mentions.append(DateMention(span.start, span.end, start, end, text[start:end]))
     doc.user_data["kg_date_mentions"] = mentions
     return mentions
 
