@@ -254,3 +254,10 @@ def test_office_of_an_international_body(nlp):
     doc = annotate(nlp, "U.N. Secretary-General Antonio Guterres urged restraint.")
     guterres = doc._.kg_actors.get("antonio-guterres")
     assert (guterres.country, guterres.code, guterres.roles[0].of) == (None, "IGOUNO", "united-nations")
+
+
+def test_generic_mention_keeps_hedges_and_participles(nlp):
+    doc = annotate(nlp, "Mexico sent alleged high-level cartel operatives to the United States.")
+    operatives = actors_by_mention(doc)["alleged high-level cartel operatives"]
+    assert operatives.name == "high-level cartel operatives"  # the hedge is not part of the name
+    assert operatives.sector == "CRM"

@@ -534,7 +534,7 @@ class _Builder:
         span = _strip(_after_possessor(span, k))
         if not len(span):
             return
-        name = _display_name(span)
+        name = _display_name(_without_hedges(span, k))
         named = [
             t
             for t in span[: max(0, core.start - span.start)]
@@ -824,6 +824,15 @@ def _in_parentheses(span: Span) -> bool:
     )
 
 
+def _without_hedges(span: Span, k: Knowledge) -> Span:
+    """The span without the epistemic hedges in front ("alleged", "suspected"), for a canonical
+    name; the mention keeps them (``hedges.tsv``). A span that is only hedges stays whole."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in k.hedges:
+        start += 1
+    return span.doc[start : span.end]
+
+
 def _display_name(span: Span) -> str:
     """A span's text as a name: parentheses removed ("(U.S.) Secretary of State")."""
     return " ".join(span.text.replace("(", " ").replace(")", " ").split())
@@ -848,6 +857,9 @@ def _extend_left(core: Span) -> Span:
     root = core[-1]
     while start > 0:
         tok = doc[start - 1]
+        if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"} and start <= tok.head.i <= root.i:
+            start -= 1  # participles used as adjectives: "alleged operatives", "armed men"
+            continue
         stop = tok.text in {",", ";", ":", '"', "“", "”"} or tok.pos_ in BREAK_POS
         if stop and tok.text not in {"'s", "’s", "(", ")"} and not (tok.is_upper and tok.text.isalpha()):
             break

@@ -272,6 +272,7 @@ class Knowledge:
         self._load_groups()
         self._load_people()
         self._not_actors = {fold(r[0]) for r in _rows("not_actors.tsv")}
+        self.hedges: frozenset[str] = frozenset(r[0].lower() for r in _rows("hedges.tsv"))
         self._load_agents()
         self._region_names = [r[0] for r in _rows("regions.tsv")]
         self._regions = {fold(r[0]): r[1] for r in _rows("regions.tsv")}
