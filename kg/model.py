@@ -136,6 +136,7 @@ class Event:
     num_mentions: int = 1  # extension: tellings of this event (GDELT NumMentions), see kg.resolve.events
     num_articles: int = 1  # extension: documents telling it (GDELT NumArticles)
     global_id: str | None = None  # extension: the same id for the same event in every document
+    implicit: list[str] = field(default_factory=list)  # extension: roles inferred, not read ("source")
 
 
 @dataclass

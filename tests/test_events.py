@@ -212,3 +212,88 @@ def test_protest_takes_its_demand_as_content(nlp):
 def test_named_agreement_and_modifier_nouns_are_not_events(nlp):
     x = extract(nlp, "Aid workers discussed the Paris climate accord.")
     assert [e.type for e in x.events] == ["CONSULT"]
+
+
+# ------------------------------------------------------------- protest sources, implicit perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject the parser hangs on the place ("in Cuautla, Morelos, a group of ...")
+        (
+            "On 7 May 2020, in Cuautla, Morelos, a group of residents of the San Pedro neighbourhood "
+            "protested demanding access to drinking water.",
+            "residents",
+        ),
+        (
+            "On 4 May 2020, in Manaus, Amazonas, taxi drivers gathered by a bridge to protest a new law.",
+            "taxi drivers",
+        ),
+        ("On 30 April 2020, textile workers, mostly women, protested in Nis, Serbia.", "textile workers"),
+        # a collective noun gives way to its members, also for nominal protests
+        (
+            "On 4 May 2020, a number of teachers in Bamako staged a demonstration against unpaid salaries.",
+            "teachers",
+        ),
+    ],
+)
+def test_protest_source_is_its_subject(nlp, text, source):
+    x = extract(nlp, text, published=None)
+    protest = only(x, "PROTEST")
+    assert names(x, protest.source) == {source}
+    assert not protest.implicit
+
+
+def test_places_are_never_sources(nlp):
+    x = extract(
+        nlp,
+        "On 29 April 2020, near Thar Si village, Rathedaung, a landmine explosion injured a villager.",
+    )
+    for event in x.events:
+        assert all(x.actor(a).kind != "location" for a in event.source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2020, in Leon, Guanajuato, a man was found shot dead on the road.",
+        "On 29 April 2020, near Thar Si village, Rathedaung, a landmine explosion injured a villager.",
+        "On 8 May 2020, several explosions took place in Tabqa city in Raqqa.",
+    ],
+)
+def test_unnamed_perpetrator_is_an_implicit_unidentified_armed_group(nlp, text):
+    x = extract(nlp, text, published=None)
+    event = only(x, "ASSAULT")
+    assert event.implicit == ["source"]
+    (source,) = [x.actor(a) for a in event.source]
+    assert (source.name, source.kind, source.sector) == ("unidentified armed group", "group", "UAF")
+    assert source.mentions == []  # nothing in the text to point at
+    assert event.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men in Lahore.",  # a named author
+        "A man was arrested in Lahore.",  # an arrest is no sign of an armed group
+        "Gunmen shot dead a trader in Kirkuk.",  # the source is read, not inferred
+        "A man was not attacked in Kirkuk.",  # negated
+    ],
+)
+def test_no_implicit_source_without_support(nlp, text):
+    x = extract(nlp, text, published=None)
+    for event in x.events:
+        assert not event.implicit
+        assert "unidentified-armed-group" not in event.source
+
+
+def test_unattached_attackers_of_the_sentence_are_the_implicit_source(nlp):
+    x = extract(
+        nlp,
+        "A police officer was attacked near a school in Guerrero and unknown assailants fled in a car.",
+        published=None,
+    )
+    attack = next(e for e in x.events if e.trigger.text == "attacked")
+    assert [x.actor(a).sector for a in attack.source] == ["UAF"]
+    assert attack.implicit == ["source"]

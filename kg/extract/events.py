@@ -36,7 +36,7 @@ from kg.extract.event_lexicon import EventLexicon, Trigger, load_event_lexicon
 from kg.extract.places import event_location
 from kg.extract.table import ActorTable
 from kg.extract.time import event_date
-from kg.model import Event, Location, Mention, Quote
+from kg.model import Actor, Event, Location, Mention, Quote
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -162,9 +162,14 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     for draft in kept:
         _read_modality(draft, ctx)
         _recode_by_modality(draft, ctx)
-    events = [_to_event(d, ctx) for d in _main_events(kept, ctx)]
+    main = _main_events(kept, ctx)
+    events = [_to_event(d, ctx) for d in main]
     actors = {a.id: a for a in ctx.table}
     events = merge_document_events(events, actors)
+    unnamed = {d.token.idx for d in main if _unnamed_perpetrator(d, ctx)}
+    for event in events:
+        if not event.source and event.trigger.start in unnamed:
+            _add_implicit_source(event, ctx)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
         event.id = f"e{n}"
     return sorted(events, key=lambda e: e.trigger.start)
@@ -442,13 +447,74 @@ def _actors(tokens: list[Token], ctx: _Context, exclude: Token, descend: bool = 
         for item in (token, *token.conjuncts):
             if item.i == exclude.i:
                 continue
-            actor = _actor_of_token(item, ctx)
+            actor = _actor_of_token(_collective_members(item, ctx), ctx)
             if actor is not None:
                 ids.append(actor)
             elif descend and item.pos_ in ("NOUN", "PROPN", "PRON"):
                 inner = _prep_objects(item, DESCENT_PREPS)
                 ids += _actors(inner, ctx, exclude, descend=False)
     return list(dict.fromkeys(ids))
+
+
+def _collective_members(token: Token, ctx: _Context) -> Token:
+    """ "a group of residents", "a number of teachers": the members, when they are an actor."""
+    if token.lemma_.lower() not in ctx.cues.get("collective_nouns", ()):
+        return token
+    for member in _prep_objects(token, {"of"}):
+        if _actor_of_token(member, ctx) is not None:
+            return member
+    return token
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _stranded_subject(token: Token, ctx: _Context, intransitive: bool = False) -> list[Token]:
+    """The subject of a finite verb the parser left without one: "On 4 May, in Manaus, taxi
+    drivers gathered ..." often comes out with the subject in apposition to the place, or the
+    verb as a clause of its subject. The nearest noun phrase before the verb in its sentence that
+    names a non-place actor, with no other verb in between."""
+    verb = token
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
+    participle = intransitive and verb.tag_ == "VBN" and verb.dep_ == "acl"  # "workers, ..., protested"
+    if not (_finite(verb) or participle) or any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children
+    ):
+        return []
+    if verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    start = ctx.sentences[ctx.sentence_of[verb.i]].start
+    for i in range(verb.i - 1, start - 1, -1):
+        tok = verb.doc[i]
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return []
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = _phrase_head(tok, verb)
+        actor = ctx.table.get(_actor_of_token(head, ctx) or "")
+        if actor is not None and actor.kind not in ("location", "country"):
+            return [head]
+    return []
+
+
+def _phrase_head(tok: Token, verb: Token) -> Token:
+    """The head of the noun phrase ``tok`` ends ("residents of the Colonia", "workers, mostly
+    women"), not going past ``verb``."""
+    for _ in range(6):
+        head = tok.head
+        if head.i >= verb.i or head.i == tok.i:
+            break
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            if head.head.i >= verb.i:
+                break
+            tok = head.head
+        elif tok.dep_ in ("compound", "appos") and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+            tok = head
+        else:
+            break
+    return tok
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -476,14 +542,23 @@ def _read_arguments(draft: _Draft, ctx: _Context) -> None:
     for role in ("source", "target", "recipient"):
         tokens = _dependents(token, roles.get(role, ()), draft.used)
         setattr(draft, role, _actors(tokens, ctx, token))
+    if not draft.source and entry.pos == "VERB" and "nsubj" in roles.get("source", ()):
+        intransitive = draft.category == "PROTEST" and not any(c.dep_ == "agent" for c in token.children)
+        draft.source = _actors(_stranded_subject(token, ctx, intransitive), ctx, token)
     if entry.pos == "NOUN" and not (draft.source and draft.target):
         _from_governor(draft, ctx)
     if not draft.target and draft.category in ctx.lexicon.frame_categories:
         draft.target = _clause_subjects(token, ctx)
+    draft.source = [a for a in draft.source if not _place(a, ctx)]  # places do not act
     draft.target = [a for a in draft.target if a not in draft.source]
     draft.recipient = [a for a in draft.recipient if a not in draft.source and a not in draft.target]
     if not draft.target and draft.recipient and draft.category not in ("COERCE", "SANCTION"):
         draft.target, draft.recipient = draft.recipient, []
+
+
+def _place(actor_id: str, ctx: _Context) -> bool:
+    actor = ctx.table.get(actor_id)
+    return actor is not None and actor.kind == "location"
 
 
 def _from_governor(draft: _Draft, ctx: _Context) -> None:
@@ -494,7 +569,7 @@ def _from_governor(draft: _Draft, ctx: _Context) -> None:
     if verb is None or lemma in ctx.cues["speech_verbs"] or lemma in ctx.cues["negating_verbs"]:
         return
     if not draft.source:
-        subjects = _actors(_subjects(verb), ctx, draft.token, descend=False)
+        subjects = _actors(_subjects(verb) or _stranded_subject(verb, ctx), ctx, draft.token, descend=False)
         if verb.lemma_.lower() in ctx.cues["patient_verbs"]:
             draft.target = draft.target or subjects
         else:
@@ -905,6 +980,79 @@ def _recode_by_modality(draft: _Draft, ctx: _Context) -> None:
         draft.cameo, draft.category = code, ctx.lexicon.plover(code)
         draft.modality = "asserted"  # the intent or threat itself is asserted
         draft.recoded = True
+
+
+# ----------------------------------------------------------------------------- implicit perpetrators
+
+
+def _is_device(token: Token, devices: set[str]) -> bool:
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in devices or w.lower_ in devices for w in words)
+
+
+def _unnamed_perpetrator(draft: _Draft, ctx: _Context) -> bool:
+    """Whether the text tells of violence whose author it does not name: a passive trigger with no
+    ``by`` phrase ("a man was shot dead", "the body of a man was found"), or an explosive device
+    as the trigger or its subject ("a landmine explosion injured a villager")."""
+    spec = ctx.lexicon.arguments.get("implicit_source", {})
+    token = draft.token
+    lemma = token.lemma_.lower()
+    if draft.source or draft.modality != "asserted":
+        return False
+    if draft.category not in spec.get("categories", ()) and not (
+        draft.category == "COERCE" and lemma in spec.get("coerce_lemmas", ())
+    ):
+        return False
+    devices = set(spec.get("device_nouns", ()))
+    if _is_device(token, devices):
+        return True
+    if token.pos_ != "VERB" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    if any(c.dep_ == "nsubj" and any(_is_device(t, devices) for t in c.subtree) for c in token.children):
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return passive or (token.tag_ == "VBN" and token.dep_ == "acl")
+
+
+def _add_implicit_source(event: Event, ctx: _Context) -> None:
+    """The unnamed perpetrator as the event's source: an unattached actor of the sentence with an
+    unidentified-attacker sector ("armed men", "perpetrators"), else the implicit actor of
+    ``arguments.json``; ``event.implicit`` says the source was inferred."""
+    spec = ctx.lexicon.arguments["implicit_source"]
+    sectors = set(spec.get("sentence_sectors", ()))
+    sentence = ctx.sentences[ctx.sentence_of[_token_at(event.trigger.start, ctx).i]]
+    found = [
+        a.id
+        for a in ctx.table
+        if a.sector in sectors
+        and a.id not in event.target
+        and any(sentence.start_char <= m.start < sentence.end_char for m in a.mentions)
+    ]
+    if not found:
+        found = [_implicit_actor(spec["actor"], event, ctx)]
+    event.source = found[:1]
+    event.implicit = ["source"]
+    event.confidence = round(max(0.05, event.confidence - float(spec.get("confidence_penalty", 0.0))), 2)
+
+
+def _token_at(char: int, ctx: _Context) -> Token:
+    return ctx.doc.char_span(char, char + 1, alignment_mode="expand")[0]
+
+
+def _implicit_actor(spec: dict, event: Event, ctx: _Context) -> str:
+    country = event.location.country if event.location is not None else None
+    existing = ctx.table.get(spec["id"])
+    if existing is not None:
+        return existing.id
+    actor = Actor(
+        id=spec["id"],
+        name=spec["name"],
+        kind=spec["kind"],
+        country=country,
+        sector=spec["sector"],
+        code=f"{country}{spec['sector']}" if country else None,
+    )
+    return ctx.table.add(actor).id
 
 
 # ----------------------------------------------------------------------------- 5. the Event
