@@ -231,6 +231,10 @@ def test_named_agreement_and_modifier_nouns_are_not_events(nlp):
             "taxi drivers",
         ),
         ("On 30 April 2020, textile workers, mostly women, protested in Nis, Serbia.", "textile workers"),
+        (
+            "On 1 May 2020, medics of emergency brigades protested in Mariupol, demanding hazard pay.",
+            "medics",
+        ),
         # a collective noun gives way to its members, also for nominal protests
         (
             "On 4 May 2020, a number of teachers in Bamako staged a demonstration against unpaid salaries.",
@@ -269,7 +273,34 @@ def test_unnamed_perpetrator_is_an_implicit_unidentified_armed_group(nlp, text):
     (source,) = [x.actor(a) for a in event.source]
     assert (source.name, source.kind, source.sector) == ("unidentified armed group", "group", "UAF")
     assert source.mentions == []  # nothing in the text to point at
-    assert event.confidence < 0.7
+
+
+def test_an_implicit_source_counts_less_than_a_read_one(nlp):
+    implicit = only(extract(nlp, "A trader was shot dead in Kirkuk.", published=None), "ASSAULT")
+    read = only(extract(nlp, "Gunmen shot dead a trader in Kirkuk.", published=None), "ASSAULT")
+    assert implicit.implicit == ["source"] and not read.implicit
+    assert implicit.confidence < read.confidence
+
+
+def test_a_protest_without_named_protesters_has_implicit_protesters(nlp):
+    x = extract(
+        nlp, "On 8 May 2020, a protest was held in Zagreb, Croatia, against the mayor.", published=None
+    )
+    protest = only(x, "PROTEST")
+    assert protest.implicit == ["source"]
+    (source,) = [x.actor(a) for a in protest.source]
+    assert (source.name, source.sector, source.country) == ("protesters", "OPP", "HRV")
+
+
+def test_a_protest_takes_unattached_protesters_of_its_sentence(nlp):
+    x = extract(
+        nlp,
+        "A joint action committee along with journalists and media workers held a protest in Karachi.",
+        published=None,
+    )
+    protest = only(x, "PROTEST")
+    assert names(x, protest.source) == {"journalists"}
+    assert protest.implicit == ["source"]
 
 
 @pytest.mark.parametrize(

@@ -166,10 +166,10 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     events = [_to_event(d, ctx) for d in main]
     actors = {a.id: a for a in ctx.table}
     events = merge_document_events(events, actors)
-    unnamed = {d.token.idx for d in main if _unnamed_perpetrator(d, ctx)}
+    implicit = {d.token.idx: spec for d in main if (spec := _implicit_spec(d, ctx)) is not None}
     for event in events:
-        if not event.source and event.trigger.start in unnamed:
-            _add_implicit_source(event, ctx)
+        if not event.source and event.trigger.start in implicit:
+            _add_implicit_source(event, implicit[event.trigger.start], ctx)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
         event.id = f"e{n}"
     return sorted(events, key=lambda e: e.trigger.start)
@@ -484,7 +484,7 @@ def _stranded_subject(token: Token, ctx: _Context, intransitive: bool = False) -
     ):
         return []
     if verb.dep_ in ("acl", "relcl") and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+        return [_phrase_head(verb.head, verb)]  # "medics of emergency brigades protested"
     start = ctx.sentences[ctx.sentence_of[verb.i]].start
     for i in range(verb.i - 1, start - 1, -1):
         tok = verb.doc[i]
@@ -990,49 +990,52 @@ def _is_device(token: Token, devices: set[str]) -> bool:
     return any(w.lemma_.lower() in devices or w.lower_ in devices for w in words)
 
 
-def _unnamed_perpetrator(draft: _Draft, ctx: _Context) -> bool:
-    """Whether the text tells of violence whose author it does not name: a passive trigger with no
-    ``by`` phrase ("a man was shot dead", "the body of a man was found"), or an explosive device
-    as the trigger or its subject ("a landmine explosion injured a villager")."""
-    spec = ctx.lexicon.arguments.get("implicit_source", {})
+def _implicit_spec(draft: _Draft, ctx: _Context) -> dict | None:
+    """The ``implicit_source`` entry for a draft with no source, when the text supports an
+    author it does not name: for violence, a passive trigger with no ``by`` phrase ("a man was
+    shot dead", "the body of a man was found") or an explosive device as the trigger or in its
+    subject ("a landmine explosion injured a villager"); for a protest, the protest itself."""
+    specs = ctx.lexicon.arguments.get("implicit_source", {})
+    spec = specs.get(draft.category)
     token = draft.token
-    lemma = token.lemma_.lower()
-    if draft.source or draft.modality != "asserted":
-        return False
-    if draft.category not in spec.get("categories", ()) and not (
-        draft.category == "COERCE" and lemma in spec.get("coerce_lemmas", ())
-    ):
-        return False
-    devices = set(spec.get("device_nouns", ()))
+    if spec is None or draft.source or draft.modality != "asserted":
+        return None
+    if "lemmas" in spec and token.lemma_.lower() not in spec["lemmas"]:
+        return None
+    if spec.get("support") == "any":
+        return spec
+    devices = set(specs.get("device_nouns", ()))
     if _is_device(token, devices):
-        return True
+        return spec
     if token.pos_ != "VERB" or any(c.dep_ == "agent" for c in token.children):
-        return False
+        return None
     if any(c.dep_ == "nsubj" and any(_is_device(t, devices) for t in c.subtree) for c in token.children):
-        return True
+        return spec
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    return passive or (token.tag_ == "VBN" and token.dep_ == "acl")
+    return spec if passive or (token.tag_ == "VBN" and token.dep_ == "acl") else None
 
 
-def _add_implicit_source(event: Event, ctx: _Context) -> None:
-    """The unnamed perpetrator as the event's source: an unattached actor of the sentence with an
-    unidentified-attacker sector ("armed men", "perpetrators"), else the implicit actor of
-    ``arguments.json``; ``event.implicit`` says the source was inferred."""
-    spec = ctx.lexicon.arguments["implicit_source"]
+def _add_implicit_source(event: Event, spec: dict, ctx: _Context) -> None:
+    """The unnamed author as the event's source: an unattached actor of the sentence with one of
+    the spec's sectors ("armed men", "perpetrators"; "families of prisoners"), else the spec's
+    implicit actor; ``event.implicit`` says the source was inferred."""
     sectors = set(spec.get("sentence_sectors", ()))
     sentence = ctx.sentences[ctx.sentence_of[_token_at(event.trigger.start, ctx).i]]
+    end = event.trigger.start if spec.get("before_trigger") else sentence.end_char
     found = [
         a.id
         for a in ctx.table
         if a.sector in sectors
-        and a.id not in event.target
-        and any(sentence.start_char <= m.start < sentence.end_char for m in a.mentions)
+        and a.kind != "location"
+        and a.id not in event.target + event.recipient
+        and any(sentence.start_char <= m.start < end for m in a.mentions)
     ]
     if not found:
         found = [_implicit_actor(spec["actor"], event, ctx)]
     event.source = found[:1]
     event.implicit = ["source"]
-    event.confidence = round(max(0.05, event.confidence - float(spec.get("confidence_penalty", 0.0))), 2)
+    penalty = float(ctx.lexicon.arguments["implicit_source"].get("confidence_penalty", 0.0))
+    event.confidence = round(max(0.05, event.confidence - penalty), 2)
 
 
 def _token_at(char: int, ctx: _Context) -> Token:
