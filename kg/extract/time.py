@@ -494,23 +494,38 @@ def _date_owner(root: Token) -> Token:
     return owner
 
 
+def _owned_mentions(doc: Doc) -> list[tuple[DateMention, int, int]]:
+    """The date mentions of ``doc`` with the token index of their root and of their owning clause
+    verb (``_date_owner``), computed once per document."""
+    cached = doc.user_data.get("kg_date_owners")
+    if cached is None:
+        cached = []
+        for mention in date_mentions(doc):
+            root = _mention_root(doc, mention)
+            cached.append((mention, root.i, _date_owner(root).i))
+        doc.user_data["kg_date_owners"] = cached
+    return cached
+
+
 def _clause_date(trigger: Token, anchor: date | None) -> Resolved | None:
     doc = trigger.doc
     head = clause_head(trigger)
     heads = linked_heads(head)
+    position: dict[int, int] = {}
+    for n, h in enumerate(heads):
+        position.setdefault(h.i, n)
     tense = clause_tense(head)
     candidates = []
-    for mention in date_mentions(doc):
+    for mention, root_i, owner_i in _owned_mentions(doc):
         if mention.start <= trigger.i < mention.end:
             continue
-        owner = _date_owner(_mention_root(doc, mention))
-        root = _mention_root(doc, mention)
-        if owner not in heads:
+        place = position.get(owner_i)
+        if place is None:
             continue
         found = resolve_date(mention.text, anchor, tense=tense)
         if found is None or found.granularity == YEAR:
             continue
-        rank = (_RANK[found.granularity], not found.absolute, heads.index(owner), abs(root.i - trigger.i))
+        rank = (_RANK[found.granularity], not found.absolute, place, abs(root_i - trigger.i))
         candidates.append((rank, found))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
