@@ -261,3 +261,11 @@ def test_generic_mention_keeps_hedges_and_participles(nlp):
     operatives = actors_by_mention(doc)["alleged high-level cartel operatives"]
     assert operatives.name == "high-level cartel operatives"  # the hedge is not part of the name
     assert operatives.sector == "CRM"
+
+
+def test_unknown_raiders_and_armed_groups_are_unidentified_attackers(nlp):
+    by_text = actors_by_mention(
+        annotate(nlp, "Unknown raiders and an unknown armed group attacked a cattle camp in Jonglei.")
+    )
+    assert by_text["Unknown raiders"].sector == "UAF"
+    assert by_text["unknown armed group"].sector == "UAF"

@@ -264,15 +264,18 @@ def test_places_are_never_sources(nlp):
         "On 2 May 2020, in Leon, Guanajuato, a man was found shot dead on the road.",
         "On 29 April 2020, near Thar Si village, Rathedaung, a landmine explosion injured a villager.",
         "On 8 May 2020, several explosions took place in Tabqa city in Raqqa.",
+        "On 5 May 2020, a civilian was injured by a landmine in Mehran county.",
+        "On 7 May 2020, in Rio de Janeiro, it was reported that a shoot-out took place in Gamboa.",
     ],
 )
 def test_unnamed_perpetrator_is_an_implicit_unidentified_armed_group(nlp, text):
     x = extract(nlp, text, published=None)
-    event = only(x, "ASSAULT")
-    assert event.implicit == ["source"]
-    (source,) = [x.actor(a) for a in event.source]
-    assert (source.name, source.kind, source.sector) == ("unidentified armed group", "group", "UAF")
-    assert source.mentions == []  # nothing in the text to point at
+    assert x.events and all(e.type == "ASSAULT" for e in x.events)
+    for event in x.events:
+        assert event.implicit == ["source"]
+        (source,) = [x.actor(a) for a in event.source]
+        assert (source.name, source.kind, source.sector) == ("unidentified armed group", "group", "UAF")
+        assert source.mentions == []  # nothing in the text to point at
 
 
 def test_an_implicit_source_counts_less_than_a_read_one(nlp):
@@ -328,3 +331,26 @@ def test_unattached_attackers_of_the_sentence_are_the_implicit_source(nlp):
     attack = next(e for e in x.events if e.trigger.text == "attacked")
     assert [x.actor(a).sector for a in attack.source] == ["UAF"]
     assert attack.implicit == ["source"]
+
+
+def test_unattached_armed_men_of_the_sentence_are_the_source_of_a_nominal_attack(nlp):
+    x = extract(
+        nlp,
+        "On 9 May 2020, in Iztalcalco, Ciudad de Mexico, armed men driving a vehicle carried out "
+        "a drive-by shooting against two men.",
+        published=None,
+    )
+    shooting = only(x, "ASSAULT")
+    assert names(x, shooting.source) == {"armed men"}
+    assert shooting.implicit == ["source"]
+
+
+def test_members_of_a_group_are_the_group(nlp):
+    x = extract(
+        nlp,
+        "One or more members of an unidentified armed group shot at an ambulance in Rafah.",
+        published=None,
+    )
+    shot = only(x, "ASSAULT")
+    assert [x.actor(a).sector for a in shot.source] == ["UAF"]
+    assert not shot.implicit  # read from the text, not inferred

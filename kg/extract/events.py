@@ -169,7 +169,7 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     implicit = {d.token.idx: spec for d in main if (spec := _implicit_spec(d, ctx)) is not None}
     for event in events:
         if not event.source and event.trigger.start in implicit:
-            _add_implicit_source(event, implicit[event.trigger.start], ctx)
+            _add_implicit_source(event, *implicit[event.trigger.start], ctx)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
         event.id = f"e{n}"
     return sorted(events, key=lambda e: e.trigger.start)
@@ -990,49 +990,60 @@ def _is_device(token: Token, devices: set[str]) -> bool:
     return any(w.lemma_.lower() in devices or w.lower_ in devices for w in words)
 
 
-def _implicit_spec(draft: _Draft, ctx: _Context) -> dict | None:
-    """The ``implicit_source`` entry for a draft with no source, when the text supports an
-    author it does not name: for violence, a passive trigger with no ``by`` phrase ("a man was
-    shot dead", "the body of a man was found") or an explosive device as the trigger or in its
-    subject ("a landmine explosion injured a villager"); for a protest, the protest itself."""
+def _implicit_spec(draft: _Draft, ctx: _Context) -> tuple[dict, bool] | None:
+    """The ``implicit_source`` entry for a draft with no source read, and whether the text
+    tells of an author it does not name (then an implicit actor may stand in)."""
     specs = ctx.lexicon.arguments.get("implicit_source", {})
     spec = specs.get(draft.category)
-    token = draft.token
     if spec is None or draft.source or draft.modality != "asserted":
         return None
-    if "lemmas" in spec and token.lemma_.lower() not in spec["lemmas"]:
+    if "lemmas" in spec and draft.token.lemma_.lower() not in spec["lemmas"]:
         return None
-    if spec.get("support") == "any":
-        return spec
+    return spec, spec.get("support") == "any" or _unnamed_author(draft.token, specs, ctx)
+
+
+def _unnamed_author(token: Token, specs: dict, ctx: _Context) -> bool:
+    """Violence told without its author: a passive trigger with no ``by`` phrase ("a man was
+    shot dead", "the body of a man was found"), an explosive device as the trigger, its subject
+    or its ``by`` phrase ("a landmine explosion injured a villager", "was injured by a
+    landmine"), or an event that "took place" ("a shoot-out took place")."""
     devices = set(specs.get("device_nouns", ()))
     if _is_device(token, devices):
-        return spec
-    if token.pos_ != "VERB" or any(c.dep_ == "agent" for c in token.children):
-        return None
-    if any(c.dep_ == "nsubj" and any(_is_device(t, devices) for t in c.subtree) for c in token.children):
-        return spec
+        return True
+    if token.pos_ != "VERB":
+        verb = token.head
+        return (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and verb.lemma_.lower() in ctx.cues.get("happening_verbs", ())
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in verb.children)
+        )
+    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    if agents:
+        return all(_is_device(a, devices) for a in agents)
+    if any(_is_device(t, devices) for s in _subjects(token) for t in s.subtree):
+        return True
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    return spec if passive or (token.tag_ == "VBN" and token.dep_ == "acl") else None
+    return passive or (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
-def _add_implicit_source(event: Event, spec: dict, ctx: _Context) -> None:
-    """The unnamed author as the event's source: an unattached actor of the sentence with one of
-    the spec's sectors ("armed men", "perpetrators"; "families of prisoners"), else the spec's
-    implicit actor; ``event.implicit`` says the source was inferred."""
+def _add_implicit_source(event: Event, spec: dict, unnamed: bool, ctx: _Context) -> None:
+    """The author as the event's source: an unattached actor of the sentence before the
+    trigger with one of the spec's sectors ("armed men driving a vehicle carried out a drive-by
+    shooting"; "journalists ... held a protest"), else, when the text tells of an unnamed
+    author, the spec's implicit actor; ``event.implicit`` says the source was inferred."""
     sectors = set(spec.get("sentence_sectors", ()))
     sentence = ctx.sentences[ctx.sentence_of[_token_at(event.trigger.start, ctx).i]]
-    end = event.trigger.start if spec.get("before_trigger") else sentence.end_char
     found = [
         a.id
         for a in ctx.table
         if a.sector in sectors
         and a.kind != "location"
         and a.id not in event.target + event.recipient
-        and any(sentence.start_char <= m.start < end for m in a.mentions)
+        and any(sentence.start_char <= m.start < event.trigger.start for m in a.mentions)
     ]
-    if not found:
-        found = [_implicit_actor(spec["actor"], event, ctx)]
-    event.source = found[:1]
+    if not found and not unnamed:
+        return
+    event.source = found[:1] or [_implicit_actor(spec["actor"], event, ctx)]
     event.implicit = ["source"]
     penalty = float(ctx.lexicon.arguments["implicit_source"].get("confidence_penalty", 0.0))
     event.confidence = round(max(0.05, event.confidence - penalty), 2)
