@@ -4,6 +4,12 @@ Prints docs/s for: the bare spaCy model; the model plus each prefix of the proje
 (so the cost of each stage shows); and the whole ``extract_documents`` path. Ratios are against the
 bare model measured in the same run, so the numbers compare across machines.
 
+Both pipelines are warmed up on the whole corpus once before timing, so the rows and the final
+RATIO are steady-state per-document throughput. The one-time start-up (loading the model, the
+lexicons, the gazetteer, dateparser's languages) is printed separately on the START-UP line: it
+is the time from ``build_pipeline`` to the first one-line document extracted, against
+``spacy.load`` of the bare model.
+
     .venv/bin/python bench/throughput.py                       # the BBC + Reuters corpora in ../shared
     .venv/bin/python bench/throughput.py --limit 200 --repeat 2
     .venv/bin/python bench/throughput.py path/to/folder_or.jsonl
@@ -25,12 +31,23 @@ CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 
 def corpus_texts(limit: int) -> list[str]:
     """Texts of the BBC politics folder and the Reuters 2017 CSV, alternating, up to ``limit``."""
-    bbc = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((CORPORA / "bbc_politics_2004_2005").glob("*.txt"))]
+    bbc = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((CORPORA / "bbc_politics_2004_2005").glob("*.txt"))
+    ]
     csv.field_size_limit(sys.maxsize)
     with (CORPORA / "reuters_politics_2017.csv").open(encoding="utf-8", newline="") as handle:
         reuters = [row["text"] for row in csv.DictReader(handle)]
-    mixed = [t for pair in zip(bbc, reuters, strict=False) for t in pair] + bbc[len(reuters):] + reuters[len(bbc):]
+    mixed = (
+        [t for pair in zip(bbc, reuters, strict=False) for t in pair]
+        + bbc[len(reuters) :]
+        + reuters[len(bbc) :]
+    )
     return mixed[:limit]
+
+
+# One sentence that touches every component (actor, event, place, date, quote) for the warm-up.
+WARM_UP = 'Rebels attacked a base in Mali on Monday, the army said. "We will respond," the minister said.'
 
 
 def timed(fn) -> float:
@@ -63,10 +80,18 @@ def main(inputs, limit, repeat, model, batch_size) -> None:
     texts = [d.analysis_text for d in documents]
     chars = sum(map(len, texts))
     name = resolve_model_name(model)
-    click.echo(f"model {name}; {len(documents)} documents, {chars / 1e6:.2f} M characters; median of {repeat}")
+    click.echo(
+        f"model {name}; {len(documents)} documents, {chars / 1e6:.2f} M characters; median of {repeat}"
+    )
 
+    start = time.perf_counter()
     bare = spacy.load(name)
+    bare_load = time.perf_counter() - start
+    start = time.perf_counter()
     full = build_pipeline(name)
+    for _ in extract_documents(full, [Document(doc_id="warm-up", text=WARM_UP)]):
+        pass
+    full_load = time.perf_counter() - start
     kg_components = [p for p in full.pipe_names if p not in bare.pipe_names]
 
     def run_bare():
@@ -93,19 +118,30 @@ def main(inputs, limit, repeat, model, batch_size) -> None:
             pass
 
     rows = [("bare spaCy nlp.pipe", run_bare)]
-    rows += [(f"+ {' + '.join(kg_components[:k])}" if k else "+ (kg components off)", run_prefix(k))
-             for k in range(0, len(kg_components) + 1)]
+    rows += [
+        (f"+ kg components up to {kg_components[k - 1]}" if k else "+ (kg components off)", run_prefix(k))
+        for k in range(0, len(kg_components) + 1)
+    ]
     rows.append(("kg extract_documents (all)", run_extract))
-    run_bare()  # warm-up
-    results = []
-    for label, fn in rows:
-        seconds = statistics.median(timed(fn) for _ in range(repeat))
-        results.append((label, seconds))
+    run_bare()  # warm-up: the timed rows below measure per-document throughput only
+    run_extract()
+    # Round-robin: each repeat times every row once, so load from other processes on the machine
+    # spreads over all rows instead of landing on one.
+    times: list[list[float]] = [[] for _ in rows]
+    for _ in range(repeat):
+        for n, (_, fn) in enumerate(rows):
+            times[n].append(timed(fn))
+    results = [(label, statistics.median(ts)) for (label, _), ts in zip(rows, times, strict=True)]
     base = results[0][1]
     click.echo(f"{'configuration':70} {'s':>8} {'docs/s':>8} {'ratio':>6}")
     for label, seconds in results:
         click.echo(f"{label[:70]:70} {seconds:8.2f} {len(documents) / seconds:8.1f} {base / seconds:6.2f}")
-    click.echo(f"RATIO extract/bare throughput = {base / results[-1][1]:.2f} (target >= 0.80)")
+    click.echo(f"RATIO extract/bare throughput = {base / results[-1][1]:.2f} (target >= 0.80; steady state)")
+    click.echo(
+        f"START-UP spacy.load {bare_load:.2f} s; build_pipeline + first one-line document "
+        f"{full_load:.2f} s (lexicons, gazetteer, dateparser: +{full_load - bare_load:.2f} s, "
+        "once per process)"
+    )
 
 
 if __name__ == "__main__":
