@@ -269,3 +269,14 @@ def test_unknown_raiders_and_armed_groups_are_unidentified_attackers(nlp):
     )
     assert by_text["Unknown raiders"].sector == "UAF"
     assert by_text["unknown armed group"].sector == "UAF"
+
+
+def test_agents_take_the_broadest_place_of_their_sentence(nlp):
+    doc = annotate(nlp, "On 2 May 2020, police raided a house in Barangay Capihan, San Rafael, Bulacan.")
+    assert actors_by_mention(doc)["police"].country == "PHL"  # not San Rafael, Argentina
+    doc = annotate(
+        nlp,
+        "Regime forces shelled the village of Sfuhen in the southern countryside of Idleb. "
+        "Russian drones were seen over the area. Russia denied it. Russia said nothing.",
+    )
+    assert actors_by_mention(doc)["Regime forces"].country == "SYR"

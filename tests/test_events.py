@@ -354,3 +354,12 @@ def test_members_of_a_group_are_the_group(nlp):
     shot = only(x, "ASSAULT")
     assert [x.actor(a).sector for a in shot.source] == ["UAF"]
     assert not shot.implicit  # read from the text, not inferred
+
+
+def test_violence_during_an_operation_is_by_its_author(nlp):
+    x = extract(
+        nlp, "On 2 May 2020, a drug suspect was killed during a police raid in Bulacan.", published=None
+    )
+    killed = next(e for e in x.events if e.trigger.text == "killed")
+    assert names(x, killed.source) == {"police"}
+    assert killed.implicit == ["source"]

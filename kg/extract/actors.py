@@ -162,16 +162,16 @@ class _Builder:
         """The state of the place nearest to ``core`` that its sentence locates something in
         ("protested in Chile", "clashes near Idleb"), or ``None``."""
         sent = core.sent if self.doc.has_annotation("SENT_START") else self.doc[:]
-        best: tuple[int, str | None] = (1 << 30, None)
+        best: tuple[tuple[int, int, int], str | None] = ((0, 0, 1 << 30), None)
         for ent in self.ents:
             if not (sent.start <= ent.start < sent.end) or not _locative(ent):
                 continue
             if ent.label_ not in {"GPE", "LOC", "FAC"} and not self.k.region(ent.text):
                 continue
-            iso3 = self._place_evidence(_split_at_commas(ent)[0].text, ent.label_)[0]
-            distance = abs(ent.start - core.start)
-            if iso3 and distance < best[0]:
-                best = (distance, iso3)
+            iso3, weight = self._place_evidence(_split_at_commas(ent)[0].text, ent.label_)
+            rank = (-weight, -_listed_after(ent), abs(ent.start - core.start))  # "in San Rafael, Bulacan"
+            if iso3 and rank < best[0]:
+                best = (rank, iso3)
         return best[1]
 
     def dominant_country(self) -> str | None:
@@ -888,9 +888,33 @@ def _of_or_in_place(core: Span, k: Knowledge, ents: list[Span]) -> str | None:
     return None
 
 
+def _listed_after(span: Span) -> int:
+    """How many places come before ``span`` in a comma list ("Capihan, San Rafael, Bulacan":
+    Bulacan 2); the later, the broader."""
+    root, n = span.root, 0
+    while root.dep_ in ("appos", "conj") and root.head.i < root.i and n < 6:
+        root, n = root.head, n + 1
+    return n
+
+
 def _locative(span: Span) -> bool:
+    """A place something happens in: "in Chile", "near Idleb", also "in the southern
+    countryside of Idleb" (an ``of`` phrase of a locative object) and the places listed after
+    a locative one ("in San Rafael, Bulacan")."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in LOCATIVE:
+        return True
+    host = before.head
+    if before.lower_ == "of" and host.dep_ == "pobj" and host.head.lower_ in LOCATIVE:
+        return True
+    root = span.root  # "in Barangay Capihan, San Rafael, Bulacan": the places after the first
+    if before.text == "," and root.dep_ in ("appos", "conj") and root.head.i < span.start:
+        head = root.head
+        return _locative(doc[head.left_edge.i : head.i + 1])
+    return False
 
 
 def _is_agent_only(span: Span, k: Knowledge) -> bool:
@@ -963,7 +987,7 @@ def actor_for_phrase(span: Span, table: ActorTable, knowledge: Knowledge) -> str
     name_span = _strip(span)
     country = coding.country if coding.explicit else None
     if country is None and coding.sector not in TRANSNATIONAL:
-        country = builder.focus_country()
+        country = builder.sentence_place(span) or builder.focus_country()
     for actor in table:
         if (
             actor.kind in {"group", "organization"}

@@ -169,7 +169,7 @@ def extract_events(doc: Doc, lexicon: EventLexicon | None = None, knowledge=None
     implicit = {d.token.idx: spec for d in main if (spec := _implicit_spec(d, ctx)) is not None}
     for event in events:
         if not event.source and event.trigger.start in implicit:
-            _add_implicit_source(event, *implicit[event.trigger.start], ctx)
+            _add_implicit_source(event, *implicit[event.trigger.start], ctx, events)
     for n, event in enumerate(sorted(events, key=lambda e: e.trigger.start), 1):
         event.id = f"e{n}"
     return sorted(events, key=lambda e: e.trigger.start)
@@ -1026,14 +1026,18 @@ def _unnamed_author(token: Token, specs: dict, ctx: _Context) -> bool:
     return passive or (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
-def _add_implicit_source(event: Event, spec: dict, unnamed: bool, ctx: _Context) -> None:
-    """The author as the event's source: an unattached actor of the sentence before the
-    trigger with one of the spec's sectors ("armed men driving a vehicle carried out a drive-by
+def _add_implicit_source(event: Event, spec: dict, unnamed: bool, ctx: _Context, events: list[Event]) -> None:
+    """The author as the event's source: the source of the event it happened during ("was
+    killed during a police raid"), else an unattached actor of the sentence before the trigger
+    with one of the spec's sectors ("armed men driving a vehicle carried out a drive-by
     shooting"; "journalists ... held a protest"), else, when the text tells of an unnamed
     author, the spec's implicit actor; ``event.implicit`` says the source was inferred."""
     sectors = set(spec.get("sentence_sectors", ()))
-    sentence = ctx.sentences[ctx.sentence_of[_token_at(event.trigger.start, ctx).i]]
-    found = [
+    token = _token_at(event.trigger.start, ctx)
+    sentence = ctx.sentences[ctx.sentence_of[token.i]]
+    hosts = {g.idx for g in _prep_objects(token, set(spec.get("host_preps", ())))}
+    found = [a for e in events if e.trigger.start in hosts for a in e.source if a not in event.target]
+    found += [
         a.id
         for a in ctx.table
         if a.sector in sectors
