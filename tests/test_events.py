@@ -363,3 +363,14 @@ def test_violence_during_an_operation_is_by_its_author(nlp):
     killed = next(e for e in x.events if e.trigger.text == "killed")
     assert names(x, killed.source) == {"police"}
     assert killed.implicit == ["source"]
+
+
+def test_clashes_that_erupted_between_sides_are_by_those_sides(nlp):
+    x = extract(
+        nlp,
+        "On 4 May 2020, clashes erupted between Palestinians and Israeli forces at a refugee camp.",
+        published=None,
+    )
+    clashes = only(x, "ASSAULT")
+    assert "Israeli forces" in names(x, clashes.source)
+    assert not clashes.implicit

@@ -547,6 +547,10 @@ def _read_arguments(draft: _Draft, ctx: _Context) -> None:
         draft.source = _actors(_stranded_subject(token, ctx, intransitive), ctx, token)
     if entry.pos == "NOUN" and not (draft.source and draft.target):
         _from_governor(draft, ctx)
+    if entry.pos == "NOUN" and not draft.source and _happening(token, ctx):
+        draft.source = _actors(
+            _prep_objects(token.head, {"between"}), ctx, token
+        )  # "clashes erupted between"
     if not draft.target and draft.category in ctx.lexicon.frame_categories:
         draft.target = _clause_subjects(token, ctx)
     draft.source = [a for a in draft.source if not _place(a, ctx)]  # places do not act
@@ -554,6 +558,17 @@ def _read_arguments(draft: _Draft, ctx: _Context) -> None:
     draft.recipient = [a for a in draft.recipient if a not in draft.source and a not in draft.target]
     if not draft.target and draft.recipient and draft.category not in ("COERCE", "SANCTION"):
         draft.target, draft.recipient = draft.recipient, []
+
+
+def _happening(noun: Token, ctx: _Context) -> bool:
+    """ "clashes erupted", "a shoot-out took place": a nominal event as the subject of a verb
+    that tells it happened."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in ctx.cues.get("happening_verbs", ())
+        and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in verb.children)
+    )
 
 
 def _place(actor_id: str, ctx: _Context) -> bool:
@@ -1012,11 +1027,9 @@ def _unnamed_author(token: Token, specs: dict, ctx: _Context) -> bool:
         return True
     if token.pos_ != "VERB":
         verb = token.head
-        return (
-            token.dep_ in ("nsubj", "nsubjpass")
-            and verb.lemma_.lower() in ctx.cues.get("happening_verbs", ())
-            and not any(c.dep_ == "dobj" and c.lemma_.lower() != "place" for c in verb.children)
-        )
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in (*token.children, *verb.children)):
+            return False  # "clashes erupted between X and Y militias" names them
+        return _happening(token, ctx)
     agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
     if agents:
         return all(_is_device(a, devices) for a in agents)
@@ -1028,8 +1041,9 @@ def _unnamed_author(token: Token, specs: dict, ctx: _Context) -> bool:
 
 def _add_implicit_source(event: Event, spec: dict, unnamed: bool, ctx: _Context, events: list[Event]) -> None:
     """The author as the event's source: the source of the event it happened during ("was
-    killed during a police raid"), else an unattached actor of the sentence before the trigger
-    with one of the spec's sectors ("armed men driving a vehicle carried out a drive-by
+    killed during a police raid") or of an earlier event of its type in its sentence ("militias
+    clashed ..., resulting in 8 tribesmen killed"), else an unattached actor of the sentence
+    before the trigger with one of the spec's sectors ("armed men driving a vehicle carried out a drive-by
     shooting"; "journalists ... held a protest"), else, when the text tells of an unnamed
     author, the spec's implicit actor; ``event.implicit`` says the source was inferred."""
     sectors = set(spec.get("sentence_sectors", ()))
@@ -1037,6 +1051,16 @@ def _add_implicit_source(event: Event, spec: dict, unnamed: bool, ctx: _Context,
     sentence = ctx.sentences[ctx.sentence_of[token.i]]
     hosts = {g.idx for g in _prep_objects(token, set(spec.get("host_preps", ())))}
     found = [a for e in events if e.trigger.start in hosts for a in e.source if a not in event.target]
+    if not found and "host_preps" in spec:  # "militias clashed ..., resulting in 8 tribesmen killed"
+        found = [
+            a
+            for e in events
+            if e.type == event.type
+            and not e.implicit
+            and sentence.start_char <= e.trigger.start < event.trigger.start
+            for a in e.source
+            if a not in event.target
+        ]
     found += [
         a.id
         for a in ctx.table
