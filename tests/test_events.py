@@ -374,3 +374,14 @@ def test_clashes_that_erupted_between_sides_are_by_those_sides(nlp):
     clashes = only(x, "ASSAULT")
     assert "Israeli forces" in names(x, clashes.source)
     assert not clashes.implicit
+
+
+def test_an_implied_protest_is_kept_beside_an_event_with_participants(nlp):
+    x = extract(
+        nlp,
+        "On 3 May 2020, a demonstration took place in Idleb denouncing HTS plans to open crossings.",
+        published=None,
+    )
+    protest = only(x, "PROTEST")
+    assert protest.implicit == ["source"]
+    assert "ACCUSE" in {e.type for e in x.events}

@@ -808,11 +808,23 @@ def _background(token: Token) -> bool:
 
 
 def _main_events(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
-    """Per sentence: events without participants, and events told in background clauses, are kept
-    only when the sentence has no main event with participants."""
+    """Per sentence: events without participants (read or implied, see ``implicit_source``), and
+    events told in background clauses, are kept only when the sentence has no main event with
+    participants."""
     sent = ctx.sentence_of
-    main = {sent[d.token.i] for d in drafts if d.participants and not _background(d.token)}
-    return [d for d in drafts if sent[d.token.i] not in main or (d.participants and not _background(d.token))]
+    authored = {d.token.i for d in drafts if d.participants or _implicit_author(d, ctx)}
+    main = {sent[d.token.i] for d in drafts if d.token.i in authored and not _background(d.token)}
+    return [
+        d
+        for d in drafts
+        if sent[d.token.i] not in main or (d.token.i in authored and not _background(d.token))
+    ]
+
+
+def _implicit_author(draft: _Draft, ctx: _Context) -> bool:
+    """An event whose author the text implies ("a demonstration took place") has a participant."""
+    found = _implicit_spec(draft, ctx)
+    return found is not None and found[1]
 
 
 # ----------------------------------------------------------------------------- 4. modality
