@@ -280,3 +280,17 @@ def test_agents_take_the_broadest_place_of_their_sentence(nlp):
         "Russian drones were seen over the area. Russia denied it. Russia said nothing.",
     )
     assert actors_by_mention(doc)["Regime forces"].country == "SYR"
+
+
+def test_the_state_of_an_office_is_an_actor_even_when_unnamed(nlp):
+    doc = annotate(nlp, "President Donald Trump spoke to reporters on Monday.")
+    table = doc._.kg_actors
+    [role] = actors_by_mention(doc)["Donald Trump"].roles
+    owner = table.get(role.of)  # the text never names the United States
+    assert owner is not None and (owner.kind, owner.country, owner.mentions) == ("country", "USA", [])
+
+
+def test_a_us_state_is_not_a_foreign_city():
+    knowledge = load_knowledge()
+    assert knowledge.place_country("Virginia") == "USA"
+    assert knowledge.place_country("Georgia") == "GEO"  # the country wins over the state

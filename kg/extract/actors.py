@@ -216,7 +216,23 @@ class _Builder:
         return self.add(actor, span, kind)
 
     def country_actor_id(self, iso3: str | None) -> str | None:
-        return iso3.lower() if iso3 else None
+        """The id of the state an office belongs to, added to the table (without a mention) when
+        the text never names it, so that every ``Role.of`` is an actor of the document."""
+        entry = self.k.by_iso3(iso3)
+        if entry is None:
+            return None
+        if entry.slug not in self.table:
+            self.table.add(
+                Actor(
+                    id=entry.slug,
+                    name=entry.name,
+                    kind="country",
+                    country=entry.iso3,
+                    code=entry.iso3,
+                    links={"geonames": entry.geonames, "wikidata": None},
+                )
+            )
+        return entry.slug
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, ent: Span) -> None:

