@@ -385,3 +385,10 @@ def test_an_implied_protest_is_kept_beside_an_event_with_participants(nlp):
     protest = only(x, "PROTEST")
     assert protest.implicit == ["source"]
     assert "ACCUSE" in {e.type for e in x.events}
+
+
+def test_a_month_in_a_date_is_not_a_march(nlp):
+    told = extract(nlp, "Lord Goldsmith warned Tony Blair on 7 March 2003 that the war could be illegal.")
+    assert [e.trigger.text for e in told.events] == ["warned"]
+    marched = extract(nlp, "Thousands of people joined a march in Paris on Sunday.")
+    assert [(e.type, e.trigger.text) for e in marched.events] == [("PROTEST", "march")]

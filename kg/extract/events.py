@@ -247,6 +247,11 @@ def _condition_holds(entry: Trigger, token: Token) -> bool:
     return True
 
 
+def _is_month_name(token: Token) -> bool:
+    """ "on 7 March 2003": a capitalised month inside a date is never the noun "march"."""
+    return token.ent_type_ in ("DATE", "TIME") and token.text[:1].isupper()
+
+
 def match_trigger(token: Token, lexicon: EventLexicon) -> tuple[Trigger, tuple[Token, ...]] | None:
     """The lexicon entry ``token`` triggers (longest phrase first) and the tokens it uses.
 
@@ -264,7 +269,7 @@ def match_trigger(token: Token, lexicon: EventLexicon) -> tuple[Trigger, tuple[T
     pos = _pos(token)
     if pos == "VERB" and token.dep_ in NOMINAL_DEPS:
         pos = "NOUN" if token.tag_ == "VBG" and token.dep_ != "amod" else None  # "a drive-by shooting"
-    if pos is None or token.ent_type_ in NAME_LABELS:
+    if pos is None or token.ent_type_ in NAME_LABELS or _is_month_name(token):
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.candidates(lemma, pos) or lexicon.candidates(token.lower_, pos)
