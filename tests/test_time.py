@@ -157,3 +157,15 @@ def test_dates_inside_names_are_not_dates(nlp):
 def test_full_date_beats_a_partial_one_in_the_same_clause(nlp):
     doc = nlp("Around 30 April 2020 (between 27 April- 4 May), supporters held a sit-in in Sidon.")
     assert event_date(_token(doc, "held"), None) == ("2020-04-30", "text")
+
+
+def test_without_publication_date_a_date_of_another_paragraph_does_not_date_an_event(nlp):
+    doc = nlp(
+        "Tony Blair has rejected calls for the publication of the advice.\n\n"
+        "Lord Goldsmith warned Tony Blair on 7 March 2003 that the war could be illegal. "
+        "Blair rejected the warning."
+    )
+    assert event_date(_token(doc, "rejected"), None) == (None, None)
+    assert event_date(_token(doc, "warned"), None) == ("2003-03-07", "text")
+    # later in the same paragraph the story is still on 7 March 2003
+    assert event_date(_token(doc, "rejected", nth=1), None) == ("2003-03-07", "text")

@@ -401,18 +401,45 @@ def _names_a_place(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in nouns
 
 
-def first_full_date(doc: Doc) -> date | None:
-    """The first day-precise date with a written year in ``doc`` ("On 9 May 2020"), if any."""
-    key = "kg_first_full_date"
+def full_dates(doc: Doc) -> list[tuple[int, date]]:
+    """Day-precise dates with a written year in ``doc`` ("On 9 May 2020"), as (offset, date) in
+    text order (cached on the Doc)."""
+    key = "kg_full_dates"
     if key not in doc.user_data:
-        value = None
+        found = []
         for mention in date_mentions(doc):
-            found = resolve_date(mention.text, None)
-            if found and found.absolute and found.granularity == DAY:
-                value = found.value
-                break
-        doc.user_data[key] = value
+            resolved = resolve_date(mention.text, None)
+            if resolved and resolved.absolute and resolved.granularity == DAY:
+                found.append((mention.start_char, resolved.value))
+        doc.user_data[key] = found
     return doc.user_data[key]
+
+
+def first_full_date(doc: Doc) -> date | None:
+    """The first day-precise date with a written year in ``doc``, if any."""
+    dates = full_dates(doc)
+    return dates[0][1] if dates else None
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
+def narrative_date(trigger: Token) -> date | None:
+    """The date a story has reached at ``trigger``: the last full date stated before it in its
+    paragraph, else the paragraph's first ("Police killed two men in X. It happened on 9 May 2020").
+
+    Used only without a publication date: an ACLED note's sentences share its date, but a date
+    in another paragraph of a long article says nothing of this event.
+    """
+    text = doc_text(trigger.doc)
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    start = max((b for b in breaks if b <= trigger.idx), default=0)
+    end = min((m.start() for m in PARAGRAPH_BREAK.finditer(text, trigger.idx)), default=len(text))
+    inside = [(offset, value) for offset, value in full_dates(trigger.doc) if start <= offset < end]
+    before = [value for offset, value in inside if offset <= trigger.idx]
+    if before:
+        return before[-1]
+    return inside[0][1] if inside else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -536,7 +563,8 @@ def event_date(trigger: Token, published: str | None) -> tuple[str | None, str |
     The event takes the date expression of its own clause (the trigger's clause verb and the verbs
     coordinated with it; not dates inside other clauses), normalised against ``published``; a
     trigger inside a direct quote takes the date of the quote's reporting clause next; else the
-    publication date. Without a publication date, the first full date of the document is used.
+    publication date. Without a publication date, the story's date at that point of its paragraph
+    (:func:`narrative_date`) is used.
 
     Parameters
     ----------
@@ -550,9 +578,8 @@ def event_date(trigger: Token, published: str | None) -> tuple[str | None, str |
     tuple
         ``(date, date_source)``: ``("YYYY-MM-DD", "text" | "published")`` or ``(None, None)``.
     """
-    doc = trigger.doc
     anchor = _anchor(published)
-    document_date = first_full_date(doc) if anchor is None else None
+    document_date = narrative_date(trigger) if anchor is None else None
     anchor = anchor or document_date
     quote_anchor, quoted = _quote_anchor(trigger, anchor)
     found = _clause_date(trigger, quote_anchor)
