@@ -88,4 +88,6 @@ class ActorTable:
     def actors(self) -> list[Actor]:
         for actor in self._actors.values():
             actor.mentions.sort(key=lambda m: (m.start, m.end))
-        return sorted(self._actors.values(), key=lambda a: (a.mentions[0].start if a.mentions else 1 << 60, a.id))
+        return sorted(
+            self._actors.values(), key=lambda a: (a.mentions[0].start if a.mentions else 1 << 60, a.id)
+        )
