@@ -89,3 +89,37 @@ def test_real_pipeline_output_on_the_seed_validates(nlp, tmp_path):
     write_outputs(extractions, tmp_path, formats=["ttl", "trig"])
     conforms, report = validate(tmp_path)
     assert conforms, report
+
+
+def test_an_implied_actor_without_mentions_conforms():
+    """The unnamed author of an attack ("a man was shot dead") is implied, not read: no mention."""
+    from kg.model import Actor, Event, Extraction, Mention
+
+    text = "A man was shot dead in Culiacan on Monday."
+    gunmen = Actor(
+        id="unidentified-armed-group",
+        name="unidentified armed group",
+        kind="group",
+        country="MEX",
+        sector="UAF",
+        code="MEXUAF",
+    )
+    event = Event(
+        id="e1",
+        type="ASSAULT",
+        trigger=Mention("shot", 10, 14),
+        sentence=text,
+        cameo="190",
+        quad_class=4,
+        goldstein=-10.0,
+        source=[gunmen.id],
+        date="2026-01-12",
+    )
+    extraction = Extraction(doc_id="implied", published="2026-01-13", actors=[gunmen], events=[event])
+    ds = to_rdf([extraction])
+    conforms, report = validate(ds)
+    assert conforms, report
+    node = next(ds.default_graph.subjects(KG.actorId, Literal(gunmen.id)))
+    ds.default_graph.remove((node, KG.implied, None))
+    conforms, report = validate(ds)
+    assert not conforms and "must link to at least one mention" in report

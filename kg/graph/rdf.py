@@ -183,6 +183,8 @@ class _Builder:
         g.add((node, PROV.wasDerivedFrom, doc))
         for m in actor.mentions:
             g.add((node, KG.denotedBy, self.mention(x.doc_id, m)))
+        if not actor.mentions:  # implied, not named: the unnamed author of an attack, an office's state
+            g.add((node, KG.implied, Literal(True)))
         for role in actor.roles:
             self.office(x, node, role.title, ids.get(role.of) if role.of else None, role.since, role.until)
 
