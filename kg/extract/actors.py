@@ -205,15 +205,7 @@ class _Builder:
         return self.table.add(actor)
 
     def add_country(self, entry: CountryEntry, span: Span, kind: str = "name") -> Actor:
-        actor = Actor(
-            id=entry.slug,
-            name=entry.name,
-            kind="country",
-            country=entry.iso3,
-            code=entry.iso3,
-            links={"geonames": entry.geonames, "wikidata": None},
-        )
-        return self.add(actor, span, kind)
+        return self.add(_country_actor(entry), span, kind)
 
     def country_actor_id(self, iso3: str | None) -> str | None:
         """The id of the state an office belongs to, added to the table (without a mention) when
@@ -222,16 +214,7 @@ class _Builder:
         if entry is None:
             return None
         if entry.slug not in self.table:
-            self.table.add(
-                Actor(
-                    id=entry.slug,
-                    name=entry.name,
-                    kind="country",
-                    country=entry.iso3,
-                    code=entry.iso3,
-                    links={"geonames": entry.geonames, "wikidata": None},
-                )
-            )
+            self.table.add(_country_actor(entry))
         return entry.slug
 
     # -- entities -----------------------------------------------------------------------------
@@ -965,6 +948,17 @@ _SENT_STARTS: dict[int, tuple[Doc, list[int]]] = {}
 # --------------------------------------------------------------------------------------------
 # Public helper for other extractors
 # --------------------------------------------------------------------------------------------
+def _country_actor(entry: CountryEntry) -> Actor:
+    return Actor(
+        id=entry.slug,
+        name=entry.name,
+        kind="country",
+        country=entry.iso3,
+        code=entry.iso3,
+        links={"geonames": entry.geonames, "wikidata": None},
+    )
+
+
 def actor_for_phrase(span: Span, table: ActorTable, knowledge: Knowledge) -> str | None:
     """The actor a noun phrase names or describes, added to ``table`` if new.
 
