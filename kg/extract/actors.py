@@ -236,17 +236,7 @@ class _Builder:
         group = k.group(text)
         if group is not None:
             country = k.by_iso3(group.country)
-            self.add(
-                Actor(
-                    id=slug(group.name),
-                    name=group.name,
-                    kind=group.kind,
-                    country=group.country,
-                    sector=group.sector,
-                    code=group.code,
-                ),
-                span,
-            )
+            self.add(_group_actor(group), span)
             if country is not None and _country_words(span, k):
                 pass
             return
@@ -588,15 +578,7 @@ class _Builder:
         group = self.k.group(token.text)
         if group is None:
             return
-        actor = Actor(
-            id=slug(group.name),
-            name=group.name,
-            kind=group.kind,
-            country=group.country,
-            sector=group.sector,
-            code=group.code,
-        )
-        self.add(actor, self.doc[token.i : token.i + 1])
+        actor = self.add(_group_actor(group), self.doc[token.i : token.i + 1])
         self.table.add_mention(
             actor.id, Mention(span.text, span.start_char, span.end_char, _sent_index(span), "description")
         )
@@ -948,6 +930,18 @@ _SENT_STARTS: dict[int, tuple[Doc, list[int]]] = {}
 # --------------------------------------------------------------------------------------------
 # Public helper for other extractors
 # --------------------------------------------------------------------------------------------
+def _group_actor(group) -> Actor:
+    """The actor of a named group of the lexicon (armed group, cartel, party, medium)."""
+    return Actor(
+        id=slug(group.name),
+        name=group.name,
+        kind=group.kind,
+        country=group.country,
+        sector=group.sector,
+        code=group.code,
+    )
+
+
 def _country_actor(entry: CountryEntry) -> Actor:
     return Actor(
         id=entry.slug,

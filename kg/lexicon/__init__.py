@@ -173,11 +173,15 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks ("Nicolás" -> "Nicolas"); other scripts are kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used as a lookup key."""
-    decomposed = unicodedata.normalize("NFKD", clean_name(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(clean_name(text)).casefold()
 
 
 @lru_cache(maxsize=1 << 16)

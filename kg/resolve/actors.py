@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -29,6 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from kg.lexicon import strip_accents
 from kg.model import Actor, Extraction
 
 KIND_FAMILY = {
@@ -84,8 +84,7 @@ def _title_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes unified."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return strip_accents(text.replace("\u2019", "'")).casefold()
 
 
 def name_tokens(name: str, kind: str = "person") -> list[str]:
